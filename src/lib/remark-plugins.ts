@@ -1,0 +1,9 @@
+/**
+ * The remark plugins Casebook adds to every case study, in order.
+ *
+ * Kept in one list so that astro.config.mjs stays short and each feature (diagram names,
+ * text diagrams, ...) registers its plugin here next to the others.
+ */
+import type { PluggableList } from 'unified';
+
+export const remarkPlugins: PluggableList = [];
