@@ -1,0 +1,194 @@
+/**
+ * Validates every case study before Astro runs, and collects every problem in one pass.
+ *
+ * Astro stops at the first invalid entry and prints a stack trace; authors fixing five typos
+ * would need five builds. This reads content/case-studies/**\/*.mdx itself, and checks for
+ * each file: YAML syntax, the frontmatter against `caseStudySchema` (the same schema Astro
+ * uses), MDX syntax, unknown components, unknown diagram names; and across files, duplicate
+ * slugs. Nothing here throws for an author's mistake: everything becomes a `Problem`.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { caseStudySchema } from '../../content.config.ts';
+import { MDX_COMPONENT_NAMES } from '../../components/mdx/names.ts';
+import { closestMatch } from './did-you-mean.ts';
+import { knownDiagramNames, type DiagramNameSource, DIAGRAM_NAME_SOURCES } from './diagram-names.ts';
+import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { checkMdxBody } from './mdx-body.ts';
+import { describeValue, foundExpected, type Problem } from './problem.ts';
+import { duplicateSlugProblems } from './slugs.ts';
+import { issuesToProblems } from './zod-issues.ts';
+
+export const CASE_STUDIES_DIR = 'content/case-studies';
+
+export interface ValidateOptions {
+  /** Project root (the folder with content/ and diagrams/). */
+  root: string;
+  schema?: z.ZodType;
+  componentNames?: readonly string[];
+  diagramNameSources?: readonly DiagramNameSource[];
+}
+
+export interface ValidationResult {
+  /** Project-relative paths of the files checked. */
+  files: string[];
+  problems: Problem[];
+}
+
+export async function validateContent(options: ValidateOptions): Promise<ValidationResult> {
+  const root = path.resolve(options.root);
+  const collectionDir = path.join(root, CASE_STUDIES_DIR);
+  const relativePaths = await listMdx(collectionDir);
+  const entries = relativePaths.map((relativePath) => ({
+    relativePath,
+    file: `${CASE_STUDIES_DIR}/${relativePath}`,
+  }));
+  const perFile = await Promise.all(
+    entries.map(async ({ file }) =>
+      validateCaseStudy({
+        root,
+        file,
+        source: await readFile(path.join(root, file), 'utf8'),
+        schema: options.schema ?? caseStudySchema,
+        componentNames: options.componentNames ?? MDX_COMPONENT_NAMES,
+        diagramNameSources: options.diagramNameSources ?? DIAGRAM_NAME_SOURCES,
+      }),
+    ),
+  );
+  return {
+    files: entries.map((e) => e.file),
+    problems: [...perFile.flat(), ...duplicateSlugProblems(entries)],
+  };
+}
+
+export interface CaseStudyCheck {
+  root: string;
+  /** Project-relative path, used in messages. */
+  file: string;
+  source: string;
+  schema: z.ZodType;
+  componentNames: readonly string[];
+  diagramNameSources: readonly DiagramNameSource[];
+}
+
+/** All problems of one case study file. */
+export async function validateCaseStudy(check: CaseStudyCheck): Promise<Problem[]> {
+  const { file, source } = check;
+  const problems: Problem[] = [];
+  const fm = parseFrontmatter(source);
+
+  if (!fm.present) {
+    problems.push({
+      file,
+      line: 1,
+      subject: 'frontmatter',
+      message: foundExpected(
+        'no frontmatter',
+        'the file to start with a --- line, the fields (title, summary, date, category, status), and a closing --- line',
+        'run `npm run new -- "Title"` for a template',
+      ),
+    });
+  }
+  for (const error of fm.syntaxErrors) {
+    problems.push({ file, line: error.line, column: error.column, subject: 'frontmatter YAML', message: error.message });
+  }
+  if (fm.present && fm.syntaxErrors.length === 0) {
+    if (fm.data === null || typeof fm.data !== 'object' || Array.isArray(fm.data)) {
+      problems.push({
+        file,
+        line: 2,
+        subject: 'frontmatter',
+        message: foundExpected(describeValue(fm.data), 'key: value lines such as `title: My system`'),
+      });
+    } else {
+      const result = check.schema.safeParse(fm.data);
+      if (!result.success) {
+        problems.push(...issuesToProblems(result.error.issues, { file, data: fm.data, lineOf: fm.lineOf, schema: check.schema }));
+      }
+      problems.push(...impossibleDates(file, fm));
+    }
+  }
+
+  const body = await checkMdxBody({ file, body: fm.body, componentNames: check.componentNames });
+  problems.push(...body.problems);
+  if (body.tree) {
+    const known = await knownDiagramNames({ root: check.root, tree: body.tree }, check.diagramNameSources);
+    for (const use of body.jsx.filter((u) => u.name === 'Diagram')) {
+      const name = use.attributes['name'];
+      if (!('name' in use.attributes)) {
+        problems.push({
+          file,
+          line: use.line,
+          column: use.column,
+          subject: '<Diagram name>',
+          message: foundExpected('no name attribute', 'name="<a file in diagrams/ without .svg>"'),
+        });
+      } else if (name !== undefined && !known.has(name)) {
+        problems.push({ file, line: use.line, column: use.column, ...unknownDiagram('<Diagram name>', name, known) });
+      }
+    }
+    const cover = (fm.data as { cover?: { diagram?: unknown } } | undefined)?.cover?.diagram;
+    if (typeof cover === 'string' && cover.trim() !== '' && !known.has(cover.trim())) {
+      problems.push({ file, line: fm.lineOf(['cover', 'diagram']), ...unknownDiagram('cover.diagram', cover.trim(), known) });
+    }
+  }
+  return problems;
+}
+
+const DATE_FIELDS = ['date', 'updated'] as const;
+
+/**
+ * YAML (and so Astro) reads `2024-13-45` as a timestamp and rolls it over to 2025-02-14
+ * without complaint; an author almost certainly meant something else.
+ */
+function impossibleDates(file: string, fm: ParsedFrontmatter): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of DATE_FIELDS) {
+    const written = fm.sourceOf([field]);
+    const value = (fm.data as Record<string, unknown>)[field];
+    const ymd = written ? /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(written) : null;
+    if (!ymd || !(value instanceof Date)) continue;
+    const sameDay =
+      value.getUTCFullYear() === Number(ymd[1]) &&
+      value.getUTCMonth() + 1 === Number(ymd[2]) &&
+      value.getUTCDate() === Number(ymd[3]);
+    if (!sameDay) {
+      problems.push({
+        file,
+        line: fm.lineOf([field]),
+        subject: field,
+        message: foundExpected(`${written}, which is not a calendar date`, 'a real date like 2024-11-20 (YYYY-MM-DD)'),
+      });
+    }
+  }
+  return problems;
+}
+
+function unknownDiagram(subject: string, name: string, known: Set<string>): Pick<Problem, 'subject' | 'message'> {
+  const guess = closestMatch(name, known);
+  const names = [...known].sort();
+  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ') + (names.length > 8 ? `, ... (${names.length - 8} more)` : '');
+  return {
+    subject,
+    message: foundExpected(
+      `"${name}" (there is no diagrams/${name}.svg nor a text diagram of that name in this file)`,
+      known.size > 0 ? `one of ${shown}` : 'the name of an SVG file in diagrams/, without .svg',
+      guess ? `did you mean "${guess}"?` : undefined,
+    ),
+  };
+}
+
+/** *.mdx files under the collection folder, relative to it, sorted. */
+async function listMdx(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith('.mdx'))
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
