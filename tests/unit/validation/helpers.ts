@@ -1,4 +1,5 @@
 /** Writes a throw-away project (content/case-studies + diagrams) for validator tests. */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,4 +19,18 @@ export async function makeProject(files: Record<string, string>): Promise<string
     await writeFile(path.join(root, file), text);
   }
   return root;
+}
+
+/**
+ * Runs a TypeScript CLI with the repo's tsx and the Node running the tests (Node 22), from any
+ * folder — `npx tsx` would look for tsx in the (temporary) working folder.
+ */
+export function runTsx(script: string, args: string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv }) {
+  const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs');
+  return spawnSync(process.execPath, [tsxCli, path.resolve(script), ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: options.env ?? process.env,
+  });
 }

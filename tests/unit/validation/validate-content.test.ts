@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearDiagramNameCache } from '../../../src/lib/validation/diagram-names.ts';
 import { formatProblem, formatReport } from '../../../src/lib/validation/problem.ts';
 import { validateContent } from '../../../src/lib/validation/validate-content.ts';
-import { caseStudy, makeProject, VALID_FRONTMATTER } from './helpers.ts';
+import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title></svg>';
 
@@ -165,9 +163,7 @@ describe('validateContent', () => {
 
 describe('npm run validate (src/cli/validate.ts)', () => {
   it('exits 1 with the report and no stack trace on a broken site', () => {
-    const fixture = path.resolve('tests/fixtures/validation/broken-site');
-    const cli = path.resolve('src/cli/validate.ts');
-    const run = spawnSync('npx', ['tsx', cli], { cwd: fixture, encoding: 'utf8' });
+    const run = runTsx('src/cli/validate.ts', [], { cwd: 'tests/fixtures/validation/broken-site' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/case-studies/bad-frontmatter.mdx:6  status  found "shipped"');
     expect(run.stderr).toContain('13 problems in 7 files');
