@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import { siteConfig } from './src/site.config.ts';
 import { remarkPlugins } from './src/lib/remark-plugins.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -12,12 +14,14 @@ export default defineConfig({
   // Lets parallel builds (tests, the benchmark) keep separate caches.
   cacheDir: process.env.CASEBOOK_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
+    // The remark/rehype pipeline (not the default Sätteri) so Casebook's remark plugins run.
+    processor: unified({ remarkPlugins }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
       wrap: false,
     },
   },
-  integrations: [mdx({ remarkPlugins })],
+  integrations: [mdx(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -23,4 +23,5 @@ export const paths = {
   tag: (slug: string) => href(`/tags/${slug}/`),
   tags: () => href('/tags/'),
   architecture: () => href('/architecture/'),
+  search: () => href('/search/'),
 };

@@ -1,0 +1,14 @@
+/**
+ * The performance budget, in one place. The budget test (tests/e2e/budget.spec.ts) checks
+ * every page of the built site against these numbers; change them here, deliberately.
+ */
+export const BUDGETS = {
+  /** HTML plus the CSS it links, gzip-compressed, per page. */
+  htmlCssGzipBytes: 40 * 1024,
+  /** JavaScript a content page runs (inline and external), uncompressed. */
+  contentPageJsBytes: 3 * 1024,
+  /** JavaScript on the search page, where Pagefind's UI loads (uncompressed, before its index). */
+  searchPageJsBytes: 110 * 1024,
+  /** Blocking scripts in <head>: only the tiny theme bootstrap. */
+  headBlockingScripts: 1,
+} as const;

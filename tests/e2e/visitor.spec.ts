@@ -1,0 +1,127 @@
+/**
+ * What a visitor does beyond reading: search (header box, "/" shortcut, the search page),
+ * light/dark (system setting, toggle, remembered across pages, no flash), the keyboard.
+ */
+import { expect, test } from '@playwright/test';
+import { published } from '../support/content.ts';
+
+const studies = published();
+const limiter = studies.find((s) => s.slug === 'distributed-rate-limiter') ?? studies[0]!;
+
+test.describe('search', () => {
+  test('"/" focuses the search box on any page and Enter shows results', async ({ page }) => {
+    await page.goto('case-studies/');
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search case studies' })).toBeFocused();
+    await page.keyboard.type('ZREMRANGEBYSCORE');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/search\/\?q=ZREMRANGEBYSCORE/);
+    await expect(page.locator('.pagefind-ui__result-link').first()).toHaveText(limiter.title);
+  });
+
+  test('finds a case study by a word from its body', async ({ page }) => {
+    // A distinctive word from the body of the rate-limiter study.
+    await page.goto('search/?q=sorted');
+    const titles = page.locator('.pagefind-ui__result-link');
+    await expect(titles.first()).toBeVisible();
+    await expect(titles).toContainText([limiter.title]);
+  });
+
+  test('finds case studies by a stack tag', async ({ page }) => {
+    const tagged = studies.filter((s) => s.stack.includes('Kafka'));
+    expect(tagged.length).toBeGreaterThan(1);
+    await page.goto('search/?q=Kafka');
+    const titles = page.locator('.pagefind-ui__result-link');
+    await expect(titles.first()).toBeVisible();
+    const found = await titles.allTextContents();
+    for (const s of tagged) expect(found).toContain(s.title);
+  });
+
+  test('search results leave out navigation pages', async ({ page }) => {
+    await page.goto('search/?q=Kafka');
+    await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of links) expect(href).toMatch(/\/case-studies\/[^/]+\/(#.*)?$/);
+  });
+});
+
+test.describe('theme', () => {
+  const bg = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  test('follows the system setting when the visitor has not chosen', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('./');
+    const dark = await bg(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await bg(page);
+    expect(dark).toBe('rgb(15, 19, 27)');
+    expect(light).toBe('rgb(255, 255, 255)');
+  });
+
+  test('the toggle switches, is remembered across pages, and does not flash on load', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('./');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await bg(page)).toBe('rgb(15, 19, 27)');
+
+    // On the next page the saved theme is applied before first paint: record the
+    // background as soon as <body> exists, before any later script could change it.
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.body) {
+          (window as unknown as { firstBg: string }).firstBg = getComputedStyle(document.body).backgroundColor;
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`case-studies/${limiter.slug}/`);
+    expect(await page.evaluate(() => (window as unknown as { firstBg: string }).firstBg)).toBe('rgb(15, 19, 27)');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Code blocks follow the theme too.
+    const codeBg = await page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(codeBg).toBe('rgb(36, 41, 46)');
+
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    expect(await bg(page)).toBe('rgb(255, 255, 255)');
+  });
+});
+
+test.describe('keyboard', () => {
+  test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+    await page.goto(`case-studies/${limiter.slug}/`);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+  });
+
+  test('focus is always visible', async ({ page }) => {
+    await page.goto('./');
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const outline = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const s = getComputedStyle(el);
+        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+      });
+      expect(outline).toBe(true);
+    }
+  });
+
+  test('reduced motion turns transitions off', async ({ page }) => {
+    const duration = () =>
+      page.locator('main a').first().evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+    await page.goto('./');
+    expect(await duration()).toBeGreaterThan(0.1);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await duration()).toBeLessThan(0.001);
+  });
+});
