@@ -85,54 +85,68 @@ const CLASS_SUFFIX = /^:::[\w][\w-]*/;
 const ARROW = /^(<)?(-->|-\.->|==>|---|-\.-|===)(?:\|([^|]*)\|)?/;
 const TEXT_ARROW = /^(<)?(--|-\.|==)\s+(.+?)\s+(-->|---|\.->|-\.-|==>|===)/;
 
-/** Length of one node (with optional shape and :::class) at the start of `text`, or 0. */
-function nodeLength(text: string): number {
-  let len = 0;
+interface NodeRef {
+  length: number;
+  id: string;
+  /** The label written in brackets, or undefined for a bare reference. */
+  label: string | undefined;
+}
+
+/** One node (with optional shape and :::class) at the start of `text`. */
+function readNode(text: string): NodeRef | undefined {
+  let ref: NodeRef | undefined;
   for (const re of NODE_SHAPES) {
     const m = re.exec(text);
     if (m) {
-      len = m[0].length;
+      ref = { length: m[0].length, id: m[1] ?? '', label: m[2] };
       break;
     }
   }
-  if (len === 0) {
+  if (!ref) {
     const m = BARE_NODE.exec(text);
-    if (!m) return 0;
-    len = m[0].length;
+    if (!m) return undefined;
+    ref = { length: m[0].length, id: m[1] ?? '', label: undefined };
   }
-  const cls = CLASS_SUFFIX.exec(text.slice(len));
-  return cls ? len + cls[0].length : len;
+  const cls = CLASS_SUFFIX.exec(text.slice(ref.length));
+  return cls ? { ...ref, length: ref.length + cls[0].length } : ref;
 }
 
-/** Length of `A & B & C` at the start of `text`, or 0. */
-function nodeGroupLength(text: string): number {
-  let used = nodeLength(text);
-  if (used === 0) return 0;
+/** `A & B & C` at the start of `text`: the nodes and the length read. */
+function readNodeGroup(text: string): { length: number; nodes: NodeRef[] } {
+  const first = readNode(text);
+  if (!first) return { length: 0, nodes: [] };
+  const nodes = [first];
+  let used = first.length;
   for (;;) {
     const rest = text.slice(used);
     const amp = /^\s*&\s*/.exec(rest);
-    if (!amp) return used;
-    const next = nodeLength(rest.slice(amp[0].length));
-    if (next === 0) return used;
-    used += amp[0].length + next;
+    if (!amp) break;
+    const next = readNode(rest.slice(amp[0].length));
+    if (!next) break;
+    nodes.push(next);
+    used += amp[0].length + next.length;
   }
+  return { length: used, nodes };
 }
 
-/** What is left of an edge/node line after beautiful-mermaid has read all it can. */
-function unreadTailOfEdgeLine(line: string): string {
+/** Reads an edge/node line; returns the nodes and what beautiful-mermaid would leave unread. */
+function readEdgeLine(line: string): { nodes: NodeRef[]; tail: string } {
   let rest = line.replace(/;\s*$/, '').trim();
-  const first = nodeGroupLength(rest);
-  if (first === 0) return rest;
-  rest = rest.slice(first).trim();
+  const nodes: NodeRef[] = [];
+  const first = readNodeGroup(rest);
+  if (first.length === 0) return { nodes, tail: rest };
+  nodes.push(...first.nodes);
+  rest = rest.slice(first.length).trim();
   while (rest.length > 0) {
     const arrow = ARROW.exec(rest) ?? TEXT_ARROW.exec(rest);
-    if (!arrow) return rest;
+    if (!arrow) return { nodes, tail: rest };
     const afterArrow = rest.slice(arrow[0].length).trim();
-    const next = nodeGroupLength(afterArrow);
-    if (next === 0) return rest;
-    rest = afterArrow.slice(next).trim();
+    const next = readNodeGroup(afterArrow);
+    if (next.length === 0) return { nodes, tail: rest };
+    nodes.push(...next.nodes);
+    rest = afterArrow.slice(next.length).trim();
   }
-  return '';
+  return { nodes, tail: '' };
 }
 
 const FLOWCHART_STATEMENTS: RegExp[] = [
@@ -145,13 +159,31 @@ const FLOWCHART_STATEMENTS: RegExp[] = [
   /^end$/,
 ];
 
-function checkFlowchartLine(line: SourceLine): string | undefined {
-  if (FLOWCHART_STATEMENTS.some((re) => re.test(line.text))) return undefined;
-  const tail = unreadTailOfEdgeLine(line.text);
-  if (tail === '') return undefined;
-  return tail === line.text.replace(/;\s*$/, '').trim()
-    ? `cannot read "${line.text}" (expected a node like A[Label], an edge like A -->|label| B, subgraph/end, classDef, class, style or linkStyle)`
-    : `cannot read "${tail}" in "${line.text}" (expected an arrow such as -->, -.->, ==>, --- followed by a node)`;
+/**
+ * beautiful-mermaid keeps the first label a node gets, where Mermaid uses the last; a label
+ * given after a node's first appearance would be dropped, so it is refused.
+ */
+function checkFlowchart(lines: SourceLine[]): void {
+  const labels = new Map<string, string | undefined>();
+  for (const line of lines) {
+    if (FLOWCHART_STATEMENTS.some((re) => re.test(line.text))) continue;
+    const { nodes, tail } = readEdgeLine(line.text);
+    if (tail !== '') {
+      fail(
+        line,
+        nodes.length === 0 || tail === line.text.replace(/;\s*$/, '').trim()
+          ? `cannot read "${line.text}" (expected a node like A[Label], an edge like A -->|label| B, subgraph/end, classDef, class, style or linkStyle)`
+          : `cannot read "${tail}" in "${line.text}" (expected an arrow such as -->, -.->, ==>, --- followed by a node)`,
+      );
+    }
+    for (const node of nodes) {
+      if (!labels.has(node.id)) {
+        labels.set(node.id, node.label);
+      } else if (node.label !== undefined && node.label !== labels.get(node.id)) {
+        fail(line, `node ${node.id} gets the label "${node.label}" after its first appearance; the renderer keeps the first, so write ${node.id}[${node.label}] where ${node.id} first appears`);
+      }
+    }
+  }
 }
 
 // ---- state diagrams (beautiful-mermaid's parseStateDiagram)
@@ -250,6 +282,30 @@ const XYCHART_STATEMENTS: RegExp[] = [
   /^(bar|line)\s+\[[^\]]+\]$/,
 ];
 
+/**
+ * beautiful-mermaid ignores a label declaration (`participant A as Alice`, `state "Half
+ * open" as H`) for an id it has already met in a message or transition; refuse it.
+ */
+function checkDeclaredBeforeUse(lines: SourceLine[], declaration: RegExp, use: RegExp, what: string): void {
+  const used = new Set<string>();
+  for (const line of lines) {
+    const decl = declaration.exec(line.text);
+    if (decl) {
+      const id = decl[1] ?? '';
+      if (used.has(id)) {
+        fail(line, `"${what}" for ${id} comes after ${id} is first used, so the renderer would ignore it; move it above the first line that uses ${id}`);
+      }
+      used.add(id);
+      continue;
+    }
+    const u = use.exec(line.text);
+    if (u) {
+      if (u[1]) used.add(u[1]);
+      if (u[2]) used.add(u[2]);
+    }
+  }
+}
+
 function fail(line: SourceLine | undefined, reason: string): never {
   throw new TextDiagramError('mermaid', reason, line?.number);
 }
@@ -278,16 +334,15 @@ export function checkMermaidSource(source: string): MermaidType {
   const body = lines.slice(1);
   switch (type) {
     case 'flowchart':
-      for (const line of body) {
-        const problem = checkFlowchartLine(line);
-        if (problem) fail(line, problem);
-      }
+      checkFlowchart(body);
       break;
     case 'stateDiagram':
       checkEachLine(body, STATE_STATEMENTS, 'state diagram', 'A --> B : label, [*] --> A, A : description, state "Label" as A, or state X { ... }');
+      checkDeclaredBeforeUse(body, /^state\s+"[^"]+"\s+as\s+([\w\p{L}]+)$/u, /^(\[\*\]|[\w\p{L}-]+)\s*-->\s*(\[\*\]|[\w\p{L}-]+)/u, 'state "Label" as');
       break;
     case 'sequenceDiagram':
       checkEachLine(body, SEQUENCE_STATEMENTS, 'sequence diagram', 'participant/actor, a message like A->>B: text, Note over A: text, loop/alt/opt/par/critical/break/rect ... end');
+      checkDeclaredBeforeUse(body, /^(?:participant|actor)\s+(\S+?)(?:\s+as\s+.+)?$/, /^(\S+?)\s*(?:--?>?>|--?[)x]|--?>>|--?>)\s*[+-]?(\S+?)\s*:/, 'participant ... as');
       break;
     case 'classDiagram':
       checkClassDiagram(body);
