@@ -5,5 +5,6 @@
  * text diagrams, ...) registers its plugin here next to the others.
  */
 import type { PluggableList } from 'unified';
+import remarkDiagramNames from './diagrams/remark-diagram-names.ts';
 
-export const remarkPlugins: PluggableList = [];
+export const remarkPlugins: PluggableList = [remarkDiagramNames];

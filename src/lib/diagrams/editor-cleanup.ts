@@ -1,0 +1,40 @@
+/**
+ * Removes what diagram editors leave behind that svgo's preset does not know about.
+ *
+ * svgo's `removeEditorsNSData` and `removeMetadata` already drop Inkscape/Sodipodi data and
+ * `<metadata>`. This adds:
+ *  - draw.io's `content` attribute on the root, which carries the whole editable diagram
+ *    (often larger than the picture itself), and its `host`/`agent`/`etag` companions;
+ *  - draw.io's "Text is not SVG - cannot display" footer: a `<switch>` whose first branch
+ *    is an empty group. Browsers always pick that empty branch, so the switch draws nothing;
+ *    once svgo drops the empty group the footer would appear, so the switch goes first.
+ */
+import type { CustomPlugin, XastElement } from 'svgo';
+
+const DRAWIO_ROOT_ATTRIBUTES = ['content', 'host', 'agent', 'etag', 'modified', 'pages'];
+
+export const editorCleanupPlugin: CustomPlugin = {
+  name: 'casebookEditorCleanup',
+  fn: () => ({
+    element: {
+      enter: (node, parent) => {
+        if (parent.type === 'root' && node.name === 'svg') {
+          const isDrawio = node.attributes.content?.includes('mxfile') || node.attributes.host !== undefined;
+          if (isDrawio) for (const a of DRAWIO_ROOT_ATTRIBUTES) delete node.attributes[a];
+          else delete node.attributes.content;
+        }
+        if (node.name === 'switch') {
+          const first = node.children.find((c): c is XastElement => c.type === 'element');
+          const alwaysChosen =
+            first?.name === 'g' &&
+            first.attributes.systemLanguage === undefined &&
+            first.attributes.requiredExtensions === undefined &&
+            !first.children.some((c) => c.type === 'element');
+          if (alwaysChosen) {
+            parent.children = parent.children.filter((c) => c !== node);
+          }
+        }
+      },
+    },
+  }),
+};

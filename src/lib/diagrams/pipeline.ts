@@ -1,0 +1,127 @@
+/**
+ * The diagram pipeline: one SVG source in, one safe, small, self-contained SVG out.
+ *
+ *   source ─► sanitise ─► optimise (svgo, our config) ─► prefix ids ─► scope styles
+ *
+ * `processSvg` is pure and synchronous (svgo 4's `optimize` is sync): no file system, no
+ * cache. The registry (registry.ts) adds reading `diagrams/*.svg`, the content-hash cache
+ * and the build report; text diagrams (Mermaid, D2, Graphviz) call `processSvg` with the
+ * SVG their renderer produced. Every author-caused failure is a `DiagramError`.
+ */
+import { createHash } from 'node:crypto';
+import { optimize } from 'svgo';
+import { DiagramError, formatDiagramError } from './errors.ts';
+import { ariaReferencedIds, type AccessibleText } from './ids.ts';
+import { finishConfig, optimiseConfig } from './svgo-config.ts';
+import type { Geometry } from './viewbox.ts';
+
+/** Bump when a change to the pipeline changes its output, so cached results are redone. */
+export const PIPELINE_VERSION = '1';
+
+/** A diagram bigger than this after optimisation triggers a build warning. */
+export const BYTE_BUDGET = 150 * 1024;
+
+export interface ProcessedDiagram {
+  name: string;
+  /** Safe, optimised markup; ids (and classes) prefixed with `${name}-`. */
+  svg: string;
+  /** Text of the root `<title>`; its element id is `${name}-title` unless the author set one. */
+  title?: string;
+  /** Text of the root `<desc>`; its element id is `${name}-desc` unless the author set one. */
+  desc?: string;
+  viewBox: string;
+  /** Natural size in CSS px (from width/height, else the viewBox). */
+  width: number;
+  height: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** One line each: what the sanitiser removed, and the budget warning. */
+  warnings: string[];
+  /** sha256 of `svg`, 16 hex digits. */
+  hash: string;
+}
+
+export interface ProcessOptions {
+  /** Diagram name: lower-case letters, digits and hyphens (it prefixes ids and names the file). */
+  name: string;
+  /** Project-relative path used in messages, e.g. `diagrams/checkout.svg`. */
+  file: string;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagram {
+  const { name, file } = opts;
+  if (!NAME.test(name)) {
+    throw new DiagramError({
+      file, found: `the diagram name "${name}"`,
+      expected: 'lower-case letters, digits and hyphens, e.g. "checkout-flow" (rename the file)',
+    });
+  }
+  if (source.trim() === '') {
+    throw new DiagramError({ file, found: 'an empty file', expected: 'an SVG document starting with <svg' });
+  }
+
+  const warnings: string[] = [];
+  let geometry: Geometry | undefined;
+  let text: AccessibleText = {};
+
+  let optimised: string;
+  try {
+    optimised = optimize(source, optimiseConfig({
+      file, source,
+      warn: (m) => warnings.push(m),
+      preserveIds: ariaReferencedIds(source),
+      onGeometry: (g) => { geometry ??= g; },
+    })).data;
+  } catch (error) {
+    throw asDiagramError(error, file);
+  }
+  const svg = optimize(optimised, finishConfig(name, (t) => { text = t; })).data;
+  if (!geometry) throw new DiagramError({ file, found: 'no <svg> element', expected: 'an SVG document' });
+
+  const bytesIn = Buffer.byteLength(source);
+  const bytesOut = Buffer.byteLength(svg);
+  if (bytesOut > BYTE_BUDGET) {
+    warnings.push(formatDiagramError({
+      file,
+      found: `${kb(bytesOut)} after optimisation, over the ${kb(BYTE_BUDGET)} budget`,
+      expected: 'a smaller diagram: embedded raster images and fonts are the usual cause',
+    }));
+  }
+
+  return {
+    name, svg,
+    ...(text.title !== undefined ? { title: text.title } : {}),
+    ...(text.desc !== undefined ? { desc: text.desc } : {}),
+    viewBox: geometry.viewBox, width: geometry.width, height: geometry.height,
+    bytesIn, bytesOut, warnings,
+    hash: createHash('sha256').update(svg).digest('hex').slice(0, 16),
+  };
+}
+
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+interface SvgoParserErrorLike {
+  name: 'SvgoParserError';
+  reason: string;
+  line: number;
+  column: number;
+}
+
+function isParserError(e: unknown): e is SvgoParserErrorLike {
+  return e instanceof Error && e.name === 'SvgoParserError';
+}
+
+/** svgo's XML errors carry a line; turn them (and nothing else) into author-facing errors. */
+function asDiagramError(error: unknown, file: string): unknown {
+  if (error instanceof DiagramError) return error;
+  if (isParserError(error)) {
+    return new DiagramError({
+      file, line: error.line,
+      found: `not well-formed XML (${error.reason.split('\n')[0]} at column ${error.column})`,
+      expected: 'a well-formed SVG file (every tag closed, attributes quoted, & written as &amp;)',
+    });
+  }
+  return error;
+}

@@ -1,0 +1,63 @@
+/**
+ * Fails the build when a case study names a diagram that does not exist.
+ *
+ * A remark plugin (registered in src/lib/remark-plugins.ts) that visits every `<Diagram>`
+ * JSX element in an MDX file and checks its `name` against the known diagrams: the SVG files
+ * in `diagrams/` plus named text-diagram fences in the same file (the list and its extension
+ * point live in src/lib/validation/diagram-names.ts, shared with `npm run check`). The error
+ * names the MDX file and line, the unknown name, the available names and a likely typo fix.
+ * A name given as an expression (`name={x}`) cannot be checked here; the component still
+ * throws at render time.
+ */
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { knownDiagramNames } from '../validation/diagram-names.ts';
+import { DiagramError } from './errors.ts';
+import { availableNamesHint } from './suggest.ts';
+
+export interface DiagramNameUse {
+  name: string;
+  line: number | undefined;
+}
+
+/** Every `<Diagram name="...">` with a literal name, in document order. */
+export function diagramNameUses(tree: Root): DiagramNameUse[] {
+  const uses: DiagramNameUse[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const el = node as MdxJsxFlowElement | MdxJsxTextElement;
+    if (el.name !== 'Diagram') return;
+    for (const attr of el.attributes) {
+      if (attr.type === 'mdxJsxAttribute' && attr.name === 'name' && typeof attr.value === 'string') {
+        uses.push({ name: attr.value, line: el.position?.start.line });
+      }
+    }
+  });
+  return uses;
+}
+
+export interface RemarkDiagramNamesOptions {
+  /** Project root; default process.cwd(). */
+  root?: string;
+}
+
+export default function remarkDiagramNames(options: RemarkDiagramNamesOptions = {}) {
+  const root = options.root ?? process.cwd();
+  return async function check(tree: Root, file: VFile): Promise<void> {
+    const uses = diagramNameUses(tree);
+    if (uses.length === 0) return;
+    const known = await knownDiagramNames({ root, tree });
+    const shownFile = file.path ? path.relative(root, file.path) || file.path : '<mdx>';
+    for (const use of uses) {
+      if (known.has(use.name)) continue;
+      throw new DiagramError({
+        file: shownFile, line: use.line, element: `<Diagram name="${use.name}">`,
+        found: `no diagram is named "${use.name}"`,
+        expected: availableNamesHint(use.name, [...known].sort()),
+      });
+    }
+  };
+}

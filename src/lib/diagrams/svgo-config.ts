@@ -1,0 +1,58 @@
+/**
+ * Our svgo configuration, in two passes.
+ *
+ * Pass 1 (multipass) cleans and optimises: sanitiser first, so nothing hostile reaches svgo's
+ * own plugins; then editor leftovers, the viewBox, and svgo's default preset with the
+ * changes a reader needs: `<desc>` kept (svgo 4 keeps `<title>` and `viewBox` by default),
+ * ids referenced from ARIA attributes preserved, `currentColor` left alone.
+ * Pass 2 (once) names the title/desc, prefixes ids and references with the diagram name,
+ * and scopes `<style>` rules to the diagram. It runs once because prefixing is per diagram,
+ * not an optimisation to repeat.
+ */
+import type { Config, CustomPlugin } from 'svgo';
+import { editorCleanupPlugin } from './editor-cleanup.ts';
+import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
+import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
+import { createScopeStylesPlugin } from './scope-styles.ts';
+import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
+
+export interface OptimiseOptions extends SanitiseContext {
+  /** Ids referenced from ARIA attributes, which `cleanupIds` must keep. */
+  preserveIds: string[];
+  onGeometry: (g: Geometry) => void;
+}
+
+export function optimiseConfig(o: OptimiseOptions): Config {
+  return {
+    multipass: true,
+    path: o.file,
+    plugins: [
+      createSanitisePlugin(o),
+      editorCleanupPlugin,
+      createViewBoxPlugin(o.file, o.source, o.onGeometry),
+      {
+        name: 'preset-default',
+        params: {
+          overrides: {
+            removeDesc: false,
+            cleanupIds: { preserve: o.preserveIds },
+            convertColors: { currentColor: false },
+          },
+        },
+      },
+      { name: 'removeXlink', params: { includeLegacy: false } },
+    ],
+  };
+}
+
+export function finishConfig(name: string, onText: (t: AccessibleText) => void): Config {
+  const plugins: CustomPlugin[] = [createAccessibleTextPlugin(onText)];
+  return {
+    plugins: [
+      ...plugins,
+      { name: 'prefixIds', params: { prefix: name, delim: '-', prefixIds: true, prefixClassNames: false } },
+      createReferencePrefixPlugin(name),
+      createScopeStylesPlugin(name),
+    ],
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Gives every diagram a viewBox and a natural size.
+ *
+ * An inlined diagram scales with the page only if it has a `viewBox`; exports from some
+ * tools carry just `width`/`height`, which this turns into `viewBox="0 0 w h"`. The root's
+ * `width`/`height` are then removed so the inline SVG fills its figure (the component sets
+ * the aspect ratio) and put back only in the standalone file. A file with neither fails:
+ * there is no honest size to guess.
+ */
+import type { CustomPlugin, XastElement } from 'svgo';
+import { DiagramError } from './errors.ts';
+import { lineOfElement } from './source-lines.ts';
+
+export interface Geometry {
+  viewBox: string;
+  width: number;
+  height: number;
+}
+
+const UNIT_TO_PX: Record<string, number> = {
+  '': 1, px: 1, pt: 4 / 3, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96, q: 96 / 101.6,
+};
+
+/** A CSS length in px, or undefined for percentages, em and the like. */
+export function lengthToPx(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  if (!m) return undefined;
+  const factor = UNIT_TO_PX[(m[2] ?? '').toLowerCase()];
+  const n = Number(m[1]) * (factor ?? NaN);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export function parseViewBox(value: string | undefined): [number, number, number, number] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.trim().split(/[\s,]+/).map(Number);
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  const [x, y, w, h] = parts as [number, number, number, number];
+  return w > 0 && h > 0 ? [x, y, w, h] : undefined;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** Reads (or derives) the geometry of a root `<svg>`; throws when there is none. */
+export function geometryOf(root: XastElement, file: string, source: string): Geometry {
+  const box = parseViewBox(root.attributes.viewBox);
+  const width = lengthToPx(root.attributes.width);
+  const height = lengthToPx(root.attributes.height);
+  if (box) {
+    const [, , w, h] = box;
+    // Keep the author's aspect ratio: a width alone scales the viewBox's height.
+    const naturalWidth = width ?? (height ? (height * w) / h : w);
+    const naturalHeight = height ?? (naturalWidth * h) / w;
+    return { viewBox: box.join(' '), width: round(naturalWidth), height: round(naturalHeight) };
+  }
+  if (width !== undefined && height !== undefined) {
+    return { viewBox: `0 0 ${round(width)} ${round(height)}`, width: round(width), height: round(height) };
+  }
+  const found = root.attributes.viewBox !== undefined
+    ? `an unusable viewBox="${root.attributes.viewBox}"`
+    : `no viewBox and ${width === undefined ? `no usable width (${root.attributes.width ?? 'missing'})` : `no usable height (${root.attributes.height ?? 'missing'})`}`;
+  throw new DiagramError({
+    file, line: lineOfElement(source, 'svg'), element: '<svg>', found,
+    expected: 'viewBox="0 0 <width> <height>", or width and height in px',
+  });
+}
+
+/** svgo plugin: sets the viewBox, drops the root size, and hands the geometry to `onGeometry`. */
+export function createViewBoxPlugin(file: string, source: string, onGeometry: (g: Geometry) => void): CustomPlugin {
+  return {
+    name: 'casebookViewBox',
+    fn: () => ({
+      element: {
+        enter: (node, parent) => {
+          if (parent.type !== 'root') return;
+          const geometry = geometryOf(node, file, source);
+          onGeometry(geometry);
+          node.attributes.viewBox = geometry.viewBox;
+          delete node.attributes.width;
+          delete node.attributes.height;
+        },
+      },
+    }),
+  };
+}
