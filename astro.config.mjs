@@ -17,7 +17,8 @@ export default defineConfig({
     // The remark/rehype pipeline (not the default Sätteri) so Casebook's remark plugins run.
     processor: unified({ remarkPlugins }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // High-contrast variants: the regular GitHub themes' comments fail WCAG AA contrast.
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
       wrap: false,
     },

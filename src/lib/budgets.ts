@@ -7,8 +7,8 @@ export const BUDGETS = {
   htmlCssGzipBytes: 40 * 1024,
   /** JavaScript a content page runs (inline and external), uncompressed. */
   contentPageJsBytes: 3 * 1024,
-  /** JavaScript on the search page, where Pagefind's UI loads (uncompressed, before its index). */
-  searchPageJsBytes: 110 * 1024,
+  /** JavaScript on the search page, where Pagefind's modular UI loads (before it fetches the index). */
+  searchPageJsBytes: 20 * 1024,
   /** Blocking scripts in <head>: only the tiny theme bootstrap. */
   headBlockingScripts: 1,
 } as const;

@@ -28,7 +28,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path] of Object.entries(pageTypes)) {
       test(`${name} has no axe violations`, async ({ page }) => {
         await page.goto(path);
-        if (name === 'search') await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+        if (name === 'search') await expect(page.locator('.pagefind-modular-list-result').first()).toBeVisible();
         const results = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
           .analyze();

@@ -16,13 +16,13 @@ test.describe('search', () => {
     await page.keyboard.type('ZREMRANGEBYSCORE');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/search\/\?q=ZREMRANGEBYSCORE/);
-    await expect(page.locator('.pagefind-ui__result-link').first()).toHaveText(limiter.title);
+    await expect(page.locator('.pagefind-modular-list-link').first()).toHaveText(limiter.title);
   });
 
   test('finds a case study by a word from its body', async ({ page }) => {
     // A distinctive word from the body of the rate-limiter study.
     await page.goto('search/?q=sorted');
-    const titles = page.locator('.pagefind-ui__result-link');
+    const titles = page.locator('.pagefind-modular-list-link');
     await expect(titles.first()).toBeVisible();
     await expect(titles).toContainText([limiter.title]);
   });
@@ -31,7 +31,7 @@ test.describe('search', () => {
     const tagged = studies.filter((s) => s.stack.includes('Kafka'));
     expect(tagged.length).toBeGreaterThan(1);
     await page.goto('search/?q=Kafka');
-    const titles = page.locator('.pagefind-ui__result-link');
+    const titles = page.locator('.pagefind-modular-list-link');
     await expect(titles.first()).toBeVisible();
     const found = await titles.allTextContents();
     for (const s of tagged) expect(found).toContain(s.title);
@@ -39,8 +39,8 @@ test.describe('search', () => {
 
   test('search results leave out navigation pages', async ({ page }) => {
     await page.goto('search/?q=Kafka');
-    await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await expect(page.locator('.pagefind-modular-list-link').first()).toBeVisible();
+    const links = await page.locator('.pagefind-modular-list-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) expect(href).toMatch(/\/case-studies\/[^/]+\/(#.*)?$/);
   });
 });
@@ -68,18 +68,19 @@ test.describe('theme', () => {
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     expect(await bg(page)).toBe('rgb(15, 19, 27)');
 
-    // On the next page the saved theme is applied before first paint: record the
-    // background as soon as <body> exists, before any later script could change it.
+    // On the next page the saved theme is applied before first paint: the attribute the
+    // CSS keys on is already set when <body> starts, before anything can be drawn.
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
         if (document.body) {
-          (window as unknown as { firstBg: string }).firstBg = getComputedStyle(document.body).backgroundColor;
+          (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme ?? 'none';
           obs.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`case-studies/${limiter.slug}/`);
-    expect(await page.evaluate(() => (window as unknown as { firstBg: string }).firstBg)).toBe('rgb(15, 19, 27)');
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
+    expect(await bg(page)).toBe('rgb(15, 19, 27)');
     await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
 
     // Code blocks follow the theme too.
