@@ -27,8 +27,9 @@ const D2_PALETTE = new Map<string, string>([
   ['#eef1f8', DIAGRAM_COLOURS.surface], // N6
   ['#ffffff', DIAGRAM_COLOURS.bg], // N7: canvas
   ['#0d32b2', DIAGRAM_COLOURS.border], // B1/B2: shape and connection strokes
-  ['#e3e9fd', DIAGRAM_COLOURS.surface], // B3/B4: container fills
-  ['#edf0fd', DIAGRAM_COLOURS.surface], // B5, AA4, AB4
+  // Containers get a faint accent tint so nested boxes stay distinguishable in both themes.
+  ['#e3e9fd', `color-mix(in srgb, ${DIAGRAM_COLOURS.accent} 10%, ${DIAGRAM_COLOURS.bg})`], // B3/B4: outer containers
+  ['#edf0fd', `color-mix(in srgb, ${DIAGRAM_COLOURS.accent} 5%, ${DIAGRAM_COLOURS.bg})`], // B5 (inner containers), AA4, AB4
   ['#f7f8fe', DIAGRAM_COLOURS.surface], // B6, AA5, AB5: shape fill
   ['#4a6ff3', DIAGRAM_COLOURS.accent], // AA2
 ]);

@@ -1,0 +1,164 @@
+/**
+ * The remark plugin that turns ```mermaid, ```d2 and ```dot / ```graphviz fences in a case
+ * study into diagram figures at build time.
+ *
+ * It runs on the Markdown tree, before syntax highlighting (a rehype step), so it sees the
+ * fences as `code` nodes. Each one is rendered (through the cache), passed through the same
+ * sanitise/optimise/id-prefix pipeline as hand-authored SVGs, and replaced by the figure
+ * markup as raw HTML, which MDX turns into static elements: no component, no client
+ * JavaScript. A mistake in a diagram fails the build with one line:
+ *   content/case-studies/x.mdx:42: ```mermaid fence "charge-flow": <renderer's message>
+ */
+import { relative } from 'node:path';
+import type { Code, Html, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { DiagramError } from '../errors.ts';
+import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
+import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta } from './fence.ts';
+import { textDiagramFigure, withTitle } from './figure.ts';
+import { textDiagrams, type TextDiagramService } from './render.ts';
+import { TextDiagramError, type TextDiagramLang } from './types.ts';
+
+export interface RemarkTextDiagramsOptions {
+  /** Renders fences; defaults to the process-wide cached service. */
+  service?: TextDiagramService;
+  /** Site base path for the "View diagram" link, e.g. "/" or "/portfolio/". */
+  base?: string;
+  /** Receives every diagram the plugin produced (the standalone-file registry uses it). */
+  onDiagram?: (diagram: RenderedFence) => void;
+}
+
+/** One fence after rendering and the pipeline. */
+export interface RenderedFence {
+  name: string;
+  lang: TextDiagramLang;
+  /** Project-relative MDX path and the line of the opening ``` in it. */
+  file: string;
+  line: number;
+  caption: string | undefined;
+  processed: ProcessedDiagram;
+  warnings: string[];
+}
+
+const LANG_LABEL: Record<TextDiagramLang, string> = { mermaid: 'Mermaid', d2: 'D2', dot: 'Graphviz' };
+
+/** The case study's slug: the MDX file name without extension. */
+function slugOf(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? 'diagram';
+  return base.replace(/\.mdx?$/i, '');
+}
+
+function projectPath(path: string | undefined): string {
+  if (!path) return '<unknown MDX file>';
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel.split('\\').join('/');
+}
+
+function joinBase(base: string, path: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${path.replace(/^\/+/, '')}`;
+}
+
+interface Fence {
+  node: Code;
+  index: number;
+  parent: { children: unknown[] };
+  lang: TextDiagramLang;
+}
+
+/** Renders one fence or throws an error whose message is the whole story, on one line. */
+async function renderFence(fence: Fence, name: string, file: string, service: TextDiagramService): Promise<RenderedFence> {
+  const { node, lang } = fence;
+  const fenceLine = node.position?.start.line;
+  const where = (lineInFence?: number): number | undefined =>
+    fenceLine === undefined ? undefined : fenceLine + (lineInFence ?? 0);
+  const element = `\`\`\`${node.lang ?? lang} fence "${name}"`;
+  let meta;
+  try {
+    meta = parseFenceMeta(node.meta);
+  } catch (err) {
+    if (err instanceof FenceMetaError) throw new DiagramError({ file, line: where(), element, found: err.message });
+    throw err;
+  }
+  let rendered;
+  try {
+    rendered = await service.render(lang, node.value);
+  } catch (err) {
+    if (err instanceof TextDiagramError) {
+      throw new DiagramError({ file, line: where(err.line), element, found: `${LANG_LABEL[lang]}: ${err.reason}` });
+    }
+    throw err;
+  }
+  const title = meta.title;
+  const svg = title ? withTitle(rendered.svg, title) : rendered.svg;
+  const processed = processSvg(svg, { name, file: `${file}:${fenceLine ?? 0}` });
+  return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendered.warnings, ...processed.warnings] };
+}
+
+export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
+  const base = options.base ?? '/';
+  return async function transform(tree: Root, vfile: VFile): Promise<void> {
+    const fences: Fence[] = [];
+    visit(tree, 'code', (node: Code, index, parent) => {
+      const lang = fenceLang(node.lang);
+      if (lang && parent && index !== undefined) fences.push({ node, index, parent, lang });
+    });
+    if (fences.length === 0) return;
+
+    const file = projectPath(vfile.path);
+    const slug = slugOf(vfile.path ?? 'diagram');
+    const service = options.service ?? textDiagrams();
+    const counters: Record<TextDiagramLang, number> = { mermaid: 0, d2: 0, dot: 0 };
+    const names = new Map<string, number>();
+    const jobs = fences.map((fence) => {
+      counters[fence.lang] += 1;
+      let explicit: string | undefined;
+      try {
+        explicit = parseFenceMeta(fence.node.meta).name;
+      } catch {
+        explicit = undefined; // reported with its line by renderFence
+      }
+      const name = explicit ?? defaultDiagramName(slug, fence.lang, counters[fence.lang]);
+      const line = fence.node.position?.start.line ?? 0;
+      const earlier = names.get(name);
+      if (earlier !== undefined) {
+        throw new DiagramError({
+          file, line, element: `\`\`\`${fence.node.lang} fence`,
+          found: `the diagram name "${name}" is already used by the fence on line ${earlier}`,
+          expected: 'a unique name="..." for each diagram',
+        });
+      }
+      names.set(name, line);
+      return { fence, name };
+    });
+
+    // Sequential: D2's worker takes one request at a time anyway, and errors stay in order.
+    const results: RenderedFence[] = [];
+    for (const { fence, name } of jobs) {
+      const result = await renderFence(fence, name, file, service);
+      results.push(result);
+      for (const w of result.warnings) vfile.message(w);
+      options.onDiagram?.(result);
+    }
+
+    // Replace from the end so earlier indexes stay valid within each parent.
+    for (let i = jobs.length - 1; i >= 0; i--) {
+      const { fence } = jobs[i]!;
+      const result = results[i]!;
+      const meta = parseFenceMeta(fence.node.meta);
+      const label = meta.alt ?? meta.title ?? result.processed.title ?? `${LANG_LABEL[fence.lang]} diagram ${result.name}`;
+      const html: Html = {
+        type: 'html',
+        value: textDiagramFigure({
+          diagram: result.processed,
+          lang: fence.lang,
+          caption: meta.title,
+          label,
+          href: joinBase(base, `diagrams/${result.name}.svg`),
+        }),
+        ...(fence.node.position ? { position: fence.node.position } : {}),
+      };
+      fence.parent.children.splice(fence.index, 1, html);
+    }
+  };
+}

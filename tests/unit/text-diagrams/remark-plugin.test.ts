@@ -1,0 +1,92 @@
+/**
+ * The fence -> figure step as the site build runs it: an MDX file compiled by @mdx-js/mdx
+ * with our remark plugin (plus rehype-raw, as Astro's MDX pipeline has). Checks what an
+ * author sees: figures with the processed SVG and caption, ordinary code untouched, and a
+ * broken diagram failing with file:line and the renderer's message.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProcessor } from '@mdx-js/mdx';
+import rehypeRaw from 'rehype-raw';
+import { nodeTypes } from '@mdx-js/mdx';
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { TextDiagramCache } from '../../../src/lib/diagrams/text/cache.ts';
+import { createTextDiagramService } from '../../../src/lib/diagrams/text/render.ts';
+import { remarkTextDiagrams, type RenderedFence } from '../../../src/lib/diagrams/text/remark-text-diagrams.ts';
+
+const fixtures = join(import.meta.dirname, '../../fixtures/text-diagrams');
+const service = createTextDiagramService({ cache: new TextDiagramCache(mkdtempSync(join(tmpdir(), 'td-remark-'))) });
+
+/** Frontmatter blanked line for line, as @astrojs/mdx does, so line numbers match the file. */
+function mdxFile(name: string): VFile {
+  const text = readFileSync(join(fixtures, name), 'utf8');
+  const blanked = text.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
+  return new VFile({ value: blanked, path: join(process.cwd(), 'tests/fixtures/text-diagrams', name) });
+}
+
+/** Compiles like the site does and returns the HTML the page would contain. */
+async function compile(name: string, base = '/'): Promise<{ html: string; fences: RenderedFence[] }> {
+  const fences: RenderedFence[] = [];
+  let html = '';
+  const captureHtml = () => (tree: HastRoot) => {
+    html = toHtml(tree);
+  };
+  const processor = createProcessor({
+    remarkPlugins: [[remarkTextDiagrams, { service, base, onDiagram: (d: RenderedFence) => fences.push(d) }]],
+    rehypePlugins: [[rehypeRaw, { passThrough: nodeTypes }], captureHtml],
+  });
+  await processor.process(mdxFile(name));
+  return { html, fences };
+}
+
+describe('remark plugin: fences become figures', () => {
+  it('replaces each diagram fence with a figure holding inline SVG, caption and a View link', async () => {
+    const { html, fences } = await compile('three-languages.mdx', '/portfolio/');
+    const figures = html.match(/<figure\b[^>]*class="diagram[^"]*"[^>]*>/g) ?? [];
+    expect(figures).toHaveLength(3);
+    expect(html).toContain('data-diagram="charge-flow"');
+    expect(html).toContain('data-diagram="three-languages-d2-1"');
+    expect(html).toContain('data-diagram="three-languages-dot-1"');
+    expect(html).toContain('href="/portfolio/diagrams/charge-flow.svg"');
+    expect(html).toMatch(/<figcaption[^>]*>[\s\S]*Charge flow[\s\S]*View diagram/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Charge flow"/);
+    // Labels stay text, ids are prefixed per diagram, and no script appears.
+    expect(html).toMatch(/<text[^>]*>POST \/charge \(Idempotency-Key\)<\/text>/);
+    expect(html).toMatch(/<text[^>]*>Argo CD<\/text>/);
+    expect(html).not.toMatch(/<script/i);
+    expect(fences.map((f) => [f.name, f.lang, f.line])).toEqual([
+      ['charge-flow', 'mermaid', 8],
+      ['three-languages-d2-1', 'd2', 17],
+      ['three-languages-dot-1', 'dot', 27],
+    ]);
+    // The fence title also names the standalone SVG.
+    expect(fences[0]!.processed.title).toBe('Charge flow');
+  });
+
+  it('leaves ordinary code blocks alone', async () => {
+    const { html } = await compile('three-languages.mdx');
+    expect(html).toMatch(/<code class="language-ts">/);
+    expect(html).toContain('an ordinary code block stays a code block');
+  });
+
+  it('fails a Mermaid typo with the MDX path, the line in the MDX file and the message', async () => {
+    await expect(compile('broken-mermaid.mdx')).rejects.toThrow(
+      /^tests\/fixtures\/text-diagrams\/broken-mermaid\.mdx:11: ```mermaid fence "broken-mermaid-mermaid-1": Mermaid: cannot read "API to Ledger: debit"/,
+    );
+  });
+
+  it('fails a D2 error on the line D2 reports, shifted to the MDX file', async () => {
+    await expect(compile('broken-d2.mdx')).rejects.toThrow(
+      /^tests\/fixtures\/text-diagrams\/broken-d2\.mdx:9: ```d2 fence "broken-d2-d2-1": D2: .*hexagonal/,
+    );
+  });
+
+  it('refuses two fences with the same name in one file', async () => {
+    await expect(compile('duplicate-names.mdx')).rejects.toThrow(/duplicate-names\.mdx:7: .*"flow" is already used by the fence on line 3/);
+  });
+});
