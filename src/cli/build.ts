@@ -1,0 +1,37 @@
+/**
+ * `npm run build`: validates the content, builds the site with Astro into a temporary folder,
+ * and swaps it into dist/ only when everything succeeded.
+ *
+ * Every failure ends with a short explanation and exit code 1, never a stack trace (set
+ * CASEBOOK_DEBUG=1 for one); the previous dist/ is left as it was.
+ * Options: --out-dir <dir> (default dist), --skip-validate.
+ */
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import { safeBuild } from '../lib/safe-build.ts';
+import { formatBuildError } from '../lib/validation/build-error.ts';
+import { runValidation } from '../lib/validation/run-validation.ts';
+
+const { values } = parseArgs({
+  options: { 'out-dir': { type: 'string', default: 'dist' }, 'skip-validate': { type: 'boolean', default: false } },
+});
+const root = process.cwd();
+const outDir = values['out-dir'];
+const kept = `${outDir}/ was not changed.`;
+
+async function main(): Promise<number> {
+  if (!values['skip-validate'] && !(await runValidation({ root }))) {
+    console.error(`\nBuild stopped: fix the problems above. ${kept}`);
+    return 1;
+  }
+  try {
+    await safeBuild({ root, outDir, build: (tempOutDir) => build({ root, outDir: tempOutDir }) });
+  } catch (error) {
+    console.error(`\nBuild failed:\n${formatBuildError(error, root)}\n\n${kept}`);
+    return 1;
+  }
+  console.log(`\nBuilt ${outDir}/.`);
+  return 0;
+}
+
+process.exitCode = await main();
