@@ -4,7 +4,7 @@
  * Kept in one list so that astro.config.mjs stays short and each feature (diagram names,
  * text diagrams, ...) registers its plugin here next to the others.
  */
-import type { PluggableList } from 'unified';
+import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDiagramNames from './diagrams/remark-diagram-names.ts';
 
-export const remarkPlugins: PluggableList = [remarkDiagramNames];
+export const remarkPlugins: RemarkPlugins = [remarkDiagramNames];
