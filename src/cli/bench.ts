@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -- [--count 1000] [--keep] [--generate-only]`
+ *
+ * Generates N synthetic case studies in a temporary copy of the site, then, in one run so
+ * the ratios are comparable on a noisy machine: builds Casebook cold, builds a plain
+ * Astro + MDX project of the same pages, and rebuilds Casebook with nothing changed (warm
+ * caches). Prints pages/s, peak memory and the ratios, and writes them to
+ * .casebook/bench/latest.json (with each build's log beside it).
+ *
+ *   --count N         synthetic case studies (default 1000)
+ *   --keep            keep the temporary sites and outputs (their paths are printed)
+ *   --generate-only   write both sites and stop, for profiling builds by hand (implies --keep)
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { diagramVariants, type DiagramVariant } from '../lib/bench/diagram-variants.ts';
+import { machineInfo } from '../lib/bench/machine.ts';
+import { measureBuild, type BuildMeasurement, type BuildRequest } from '../lib/bench/measure-build.ts';
+import { writePlainProject } from '../lib/bench/plain-project.ts';
+import { formatReport, ratiosOf, type BenchReport } from '../lib/bench/report.ts';
+import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../lib/bench/site-copy.ts';
+import { syntheticStudies } from '../lib/bench/synthetic-study.ts';
+import { resolveTextDiagramSource } from '../lib/bench/text-diagram-source.ts';
+
+/** Distinct generated copies of the example diagrams, so the pipeline has real work. */
+const DIAGRAM_VARIANTS = 12;
+
+function usageError(message: string): never {
+  console.error(`bench: ${message}\nusage: npm run bench -- [--count 1000] [--keep] [--generate-only]`);
+  process.exit(2);
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        count: { type: 'string', default: '1000' },
+        keep: { type: 'boolean', default: false },
+        'generate-only': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    usageError((err as Error).message);
+  }
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1) usageError(`--count: expected a positive whole number, found "${values.count}"`);
+  const generateOnly = values['generate-only'] === true;
+  const keep = values.keep === true || generateOnly;
+
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const binDir = join(repoRoot, 'node_modules', '.bin');
+  const machine = machineInfo(binDir);
+  const startedAt = new Date().toISOString();
+  const work = mkdtempSync(join(tmpdir(), 'casebook-bench-'));
+  const dirs = {
+    site: join(work, 'casebook'),
+    plain: join(work, 'plain'),
+    siteOut: join(work, 'out-casebook'),
+    plainOut: join(work, 'out-plain'),
+    siteCache: join(work, 'cache-casebook'),
+    plainCache: join(work, 'cache-plain'),
+    logs: join(work, 'logs'),
+  };
+  mkdirSync(dirs.logs, { recursive: true });
+
+  try {
+    // 1. The two sites, with the same synthetic studies.
+    const examples = exampleDiagrams(join(repoRoot, 'diagrams'));
+    if (examples.length === 0) {
+      console.error(`bench: ${join(repoRoot, 'diagrams')}: expected at least one example .svg diagram, found none`);
+      return 1;
+    }
+    const variants = diagramVariants(examples, DIAGRAM_VARIANTS);
+    const text = await resolveTextDiagramSource(repoRoot);
+    const studies = syntheticStudies(count, {
+      diagrams: [...examples, ...variants].map((d) => d.name),
+      textDiagram: text.sample,
+    });
+    copySite(repoRoot, dirs.site);
+    writeStudies(dirs.site, studies);
+    writeDiagrams(dirs.site, variants);
+    writePlainProject(dirs.plain);
+    linkNodeModules(repoRoot, dirs.plain);
+    writeStudies(dirs.plain, studies);
+    console.log(
+      `bench: ${count} case studies, ${examples.length} example + ${variants.length} generated diagrams, ` +
+        `text diagrams from ${text.origin === 'fallback' ? 'a literal mermaid fence (sampleTextDiagram not found)' : text.origin}`,
+    );
+    console.log(`bench: Casebook site ${dirs.site}\nbench: plain site    ${dirs.plain}`);
+    if (generateOnly) {
+      console.log(
+        `bench: build by hand with e.g.\n  cd ${dirs.site} && PATH=${binDir}:$PATH ASTRO_TELEMETRY_DISABLED=1 ` +
+          `CASEBOOK_CACHE_DIR=${dirs.siteCache} astro build --outDir ${dirs.siteOut}`,
+      );
+      return 0;
+    }
+
+    // 2-4. Three builds in one run: Casebook cold, plain, Casebook warm.
+    const base = { binDir };
+    const plan: BuildRequest[] = [
+      { ...base, label: 'Casebook (cold)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-cold.log') },
+      { ...base, label: 'plain Astro + MDX', cwd: dirs.plain, outDir: dirs.plainOut, cacheDir: dirs.plainCache, logFile: join(dirs.logs, 'plain.log') },
+      { ...base, label: 'Casebook (warm)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-warm.log') },
+    ];
+    const results: BuildMeasurement[] = [];
+    for (const req of plan) {
+      process.stdout.write(`bench: building ${req.label} ... `);
+      const result = await measureBuild(req);
+      results.push(result);
+      if (!result.ok) {
+        console.log('FAILED');
+        console.error(`bench: ${req.label} build failed (exit ${result.exitCode}); last lines of ${result.logFile}:\n${result.outputTail}`);
+        saveLogs(repoRoot, results);
+        return 1;
+      }
+      console.log(`${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakMB)} MB`);
+    }
+
+    // 5. Report.
+    const [casebookCold, plain, casebookWarm] = results as [BuildMeasurement, BuildMeasurement, BuildMeasurement];
+    const builds = { casebookCold, plain, casebookWarm };
+    const report: BenchReport = { startedAt, count, textDiagrams: text.origin, machine, builds, ratios: ratiosOf(builds) };
+    const outFile = join(saveLogs(repoRoot, results), 'latest.json');
+    writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\n${formatReport(report)}\n\nbench: wrote ${outFile}`);
+    return 0;
+  } finally {
+    if (keep) console.log(`bench: kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The example diagrams (not earlier bench variants) as name + SVG text. */
+function exampleDiagrams(dir: string): DiagramVariant[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return files
+    .filter((f) => f.endsWith('.svg') && !f.startsWith('bench-'))
+    .sort()
+    .map((f) => ({ name: basename(f, '.svg'), svg: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** Copies each build's log to .casebook/bench/ (which outlives the temp dir); returns that dir. */
+function saveLogs(repoRoot: string, results: BuildMeasurement[]): string {
+  const dir = join(repoRoot, '.casebook', 'bench');
+  mkdirSync(dir, { recursive: true });
+  for (const r of results) copyFileSync(r.logFile, join(dir, basename(r.logFile)));
+  return dir;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

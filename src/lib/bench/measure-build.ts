@@ -1,0 +1,117 @@
+/**
+ * Runs one `astro build` and measures it: wall time, pages written (index.html files in
+ * the output folder), pages per second, and peak memory (the process tree sampled from
+ * /proc, and the largest single process from `/usr/bin/time -v` when it is installed).
+ * The build's output goes to a log file; on failure the caller prints its tail.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watchTreeMemory } from './process-tree-memory.ts';
+
+export interface BuildRequest {
+  label: string;
+  /** The project to build. */
+  cwd: string;
+  outDir: string;
+  cacheDir: string;
+  /** Folder put first on PATH (the repository's node_modules/.bin, which has Node 22). */
+  binDir: string;
+  logFile: string;
+  /** Extra environment for the build. */
+  env?: Record<string, string>;
+}
+
+export interface BuildMeasurement {
+  label: string;
+  ok: boolean;
+  exitCode: number | null;
+  seconds: number;
+  pages: number;
+  pagesPerSecond: number;
+  /** max(process-tree sample, largest single process): what the report calls peak MB. */
+  peakMB: number;
+  /** Sum of VmRSS over the build's process tree at its sampled peak. */
+  treePeakMB: number;
+  /** Maximum resident set size of the largest process, from /usr/bin/time -v (null without it). */
+  maxProcessMB: number | null;
+  logFile: string;
+  /** The last lines of the build's output (for failures). */
+  outputTail: string;
+}
+
+export const TIME_BINARY = '/usr/bin/time';
+
+export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement> {
+  const useTime = existsSync(TIME_BINARY);
+  const timeFile = `${req.logFile}.time`;
+  const astroArgs = ['build', '--outDir', req.outDir];
+  const [command, args] = useTime
+    ? [TIME_BINARY, ['-v', '-o', timeFile, 'astro', ...astroArgs]]
+    : ['astro', astroArgs];
+  const env = {
+    ...process.env,
+    PATH: `${req.binDir}:${process.env.PATH ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CASEBOOK_CACHE_DIR: req.cacheDir,
+    ...req.env,
+  };
+
+  const log = createWriteStream(req.logFile);
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    tail.push(...chunk.toString('utf8').split('\n'));
+    if (tail.length > 400) tail.splice(0, tail.length - 200);
+  };
+
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: req.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = watchTreeMemory(child.pid ?? process.pid);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exitCode = await new Promise<number | null>((resolve) => {
+    child.on('error', (err) => {
+      keep(Buffer.from(`could not start ${command}: ${err.message}\n`));
+      resolve(-1);
+    });
+    child.on('close', (code) => resolve(code));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const treePeakKb = memory.stop();
+  await new Promise<void>((resolve) => log.end(resolve));
+
+  const maxProcessKb = useTime && existsSync(timeFile) ? maxRssKbFromTimeOutput(readFileSync(timeFile, 'utf8')) : null;
+  const pages = exitCode === 0 ? countPages(req.outDir) : 0;
+  const treePeakMB = treePeakKb / 1024;
+  const maxProcessMB = maxProcessKb === null ? null : maxProcessKb / 1024;
+  return {
+    label: req.label,
+    ok: exitCode === 0,
+    exitCode,
+    seconds,
+    pages,
+    pagesPerSecond: seconds > 0 ? pages / seconds : 0,
+    peakMB: Math.max(treePeakMB, maxProcessMB ?? 0),
+    treePeakMB,
+    maxProcessMB,
+    logFile: req.logFile,
+    outputTail: tail.slice(-40).join('\n'),
+  };
+}
+
+/** "Maximum resident set size (kbytes): 123" from GNU time's -v report. */
+export function maxRssKbFromTimeOutput(text: string): number | null {
+  const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** Number of index.html files under `dir` (one per page with directory-style URLs). */
+export function countPages(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name === 'index.html') count++;
+  }
+  return count;
+}

@@ -1,0 +1,82 @@
+/**
+ * The benchmark's result: one row per build plus the machine, as a JSON document
+ * (.casebook/bench/latest.json) and as the table printed at the end of `npm run bench`.
+ *
+ * Ratios compare wall time for the same N case studies (Casebook seconds / plain seconds):
+ * Casebook also writes its index, category, tag and other pages, so pages/s counts every
+ * page each build wrote, while the ratio says how much longer the same content takes.
+ */
+import type { MachineInfo } from './machine.ts';
+import type { BuildMeasurement } from './measure-build.ts';
+
+export interface BenchReport {
+  /** ISO time the run started. */
+  startedAt: string;
+  /** Synthetic case studies in each build. */
+  count: number;
+  /** Where the text-diagram fences came from (module path or "fallback"). */
+  textDiagrams: string;
+  machine: MachineInfo;
+  builds: {
+    casebookCold: BuildMeasurement;
+    plain: BuildMeasurement;
+    casebookWarm: BuildMeasurement;
+  };
+  ratios: {
+    /** Casebook cold seconds / plain seconds. */
+    coldToPlain: number;
+    /** Casebook warm seconds / plain seconds. */
+    warmToPlain: number;
+    /** Casebook cold seconds / warm seconds. */
+    coldToWarm: number;
+  };
+}
+
+export function ratiosOf(builds: BenchReport['builds']): BenchReport['ratios'] {
+  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  return {
+    coldToPlain: div(builds.casebookCold.seconds, builds.plain.seconds),
+    warmToPlain: div(builds.casebookWarm.seconds, builds.plain.seconds),
+    coldToWarm: div(builds.casebookCold.seconds, builds.casebookWarm.seconds),
+  };
+}
+
+const HEADERS = ['build', 'pages', 'seconds', 'pages/s', 'peak MB', 'time vs plain'] as const;
+
+/** The result table (aligned plain text, no colours) followed by the machine line. */
+export function formatReport(report: BenchReport): string {
+  const { casebookCold, plain, casebookWarm } = report.builds;
+  const row = (b: BuildMeasurement, ratio: string) => [
+    b.label,
+    String(b.pages),
+    b.seconds.toFixed(1),
+    b.pagesPerSecond.toFixed(1),
+    String(Math.round(b.peakMB)),
+    ratio,
+  ];
+  const rows = [
+    row(casebookCold, times(report.ratios.coldToPlain)),
+    row(plain, '1.00x'),
+    row(casebookWarm, times(report.ratios.warmToPlain)),
+  ];
+  const table = [[...HEADERS], ...rows];
+  const widths = HEADERS.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(' | ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('-|-');
+  const m = report.machine;
+  return [
+    `Casebook build benchmark: ${report.count} synthetic case studies (text diagrams: ${report.textDiagrams})`,
+    '',
+    line(table[0] as string[]),
+    rule,
+    ...rows.map(line),
+    '',
+    `Warm rebuild is ${times(report.ratios.coldToWarm)} faster than cold. "time vs plain" = Casebook seconds / plain Astro + MDX seconds for the same studies.`,
+    `Machine: ${m.cpus} x ${m.cpuModel}, ${m.ramGB} GB RAM, ${m.os}, Node ${m.nodeVersion}, load ${m.loadAverage} at start.`,
+  ].join('\n');
+}
+
+function times(ratio: number): string {
+  return Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : 'n/a';
+}

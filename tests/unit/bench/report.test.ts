@@ -1,0 +1,59 @@
+/** The benchmark's printed table and ratios: what a reader of the README copies. */
+import { describe, expect, it } from 'vitest';
+import type { BuildMeasurement } from '../../../src/lib/bench/measure-build.ts';
+import { formatReport, ratiosOf, type BenchReport } from '../../../src/lib/bench/report.ts';
+
+function build(label: string, seconds: number, pages: number, peakMB: number): BuildMeasurement {
+  return {
+    label, ok: true, exitCode: 0, seconds, pages, pagesPerSecond: pages / seconds,
+    peakMB, treePeakMB: peakMB, maxProcessMB: peakMB * 0.8, logFile: '/tmp/x.log', outputTail: '',
+  };
+}
+
+const builds = {
+  casebookCold: build('Casebook (cold)', 90, 1100, 1500.4),
+  plain: build('plain Astro + MDX', 30, 1000, 700),
+  casebookWarm: build('Casebook (warm)', 45, 1100, 1400),
+};
+const report: BenchReport = {
+  startedAt: '2025-01-01T00:00:00.000Z',
+  count: 1000,
+  textDiagrams: 'fallback',
+  machine: { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', ramGB: 23.5, os: 'Linux 6.1', nodeVersion: 'v22.23.3', loadAverage: 1.5 },
+  builds,
+  ratios: ratiosOf(builds),
+};
+
+describe('benchmark report', () => {
+  it('computes time ratios against the plain build and cold against warm', () => {
+    expect(report.ratios).toEqual({ coldToPlain: 3, warmToPlain: 1.5, coldToWarm: 2 });
+  });
+
+  it('prints one aligned row per build with pages, seconds, pages/s, peak MB and ratio', () => {
+    const text = formatReport(report);
+    const lines = text.split('\n');
+    const header = lines.find((l) => l.startsWith('build'));
+    expect(header).toMatch(/build\s*\| pages \| seconds \| pages\/s \| peak MB \| time vs plain/);
+    const rows = lines.filter((l) => / \| /.test(l));
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1); // columns line up
+    expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x/);
+    expect(text).toMatch(/plain Astro \+ MDX \|\s*1000 \|\s*30\.0 \|\s*33\.3 \|\s*700 \|\s*1\.00x/);
+    expect(text).toMatch(/Casebook \(warm\)\s*\|\s*1100 \|\s*45\.0 \|\s*24\.4 \|\s*1400 \|\s*1\.50x/);
+  });
+
+  it('names the machine, the node version and the study count', () => {
+    const text = formatReport(report);
+    expect(text).toContain('1000 synthetic case studies');
+    expect(text).toContain('2 x Intel(R) Xeon(R) Processor, 23.5 GB RAM');
+    expect(text).toContain('Node v22.23.3');
+    expect(text).toContain('Warm rebuild is 2.00x faster than cold');
+  });
+
+  it('shows n/a rather than Infinity when the plain build took no measurable time', () => {
+    const zero = { ...builds, plain: build('plain Astro + MDX', 0, 0, 0) };
+    const text = formatReport({ ...report, builds: zero, ratios: ratiosOf(zero) });
+    expect(text).not.toContain('Infinity');
+    expect(text).toMatch(/Casebook \(cold\).*\| +n\/a$/m);
+  });
+});
