@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import { siteConfig } from './src/site.config.ts';
 import { remarkPlugins } from './src/lib/remark-plugins.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import sitemap from '@astrojs/sitemap';
+import { draftSlugs, sitemapFilter } from './src/lib/seo/sitemap-filter.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -23,6 +25,10 @@ export default defineConfig({
       wrap: false,
     },
   },
-  integrations: [mdx(), searchIndex()],
+  integrations: [
+    mdx(),
+    searchIndex(),
+    sitemap({ filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')) }),
+  ],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,17 @@
+/**
+ * /og/case-studies/<slug>.png: one 1200x630 preview card per published case study, made
+ * at build time (cached on disk between builds; see lib/og-image/renderer.ts).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCaseStudies, type CaseStudy } from '../../../lib/case-studies.ts';
+import { caseStudyCard } from '../../../lib/og-image/cards.ts';
+import { ogRenderer, pngResponse } from '../../../lib/og-image/build-renderer.ts';
+import { siteConfig } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const studies = await getCaseStudies();
+  return studies.map((study) => ({ params: { slug: study.id }, props: { study } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ study: CaseStudy }> = async ({ props }) =>
+  pngResponse(await ogRenderer.render(caseStudyCard(props.study.data, siteConfig)));
