@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { diagramVariants, type DiagramVariant } from '../lib/bench/diagram-variants.ts';
 import { machineInfo } from '../lib/bench/machine.ts';
 import { measureBuild, type BuildMeasurement, type BuildRequest } from '../lib/bench/measure-build.ts';
-import { writePlainProject } from '../lib/bench/plain-project.ts';
+import { casebookShikiConfig, writePlainProject } from '../lib/bench/plain-project.ts';
 import { formatReport, ratiosOf, type BenchReport } from '../lib/bench/report.ts';
 import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../lib/bench/site-copy.ts';
 import { syntheticStudies } from '../lib/bench/synthetic-study.ts';
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     copySite(repoRoot, dirs.site);
     writeStudies(dirs.site, studies);
     writeDiagrams(dirs.site, variants);
-    writePlainProject(dirs.plain);
+    writePlainProject(dirs.plain, { shikiConfig: await casebookShikiConfig(join(repoRoot, 'astro.config.mjs')) });
     linkNodeModules(repoRoot, dirs.plain);
     writeStudies(dirs.plain, studies);
     console.log(

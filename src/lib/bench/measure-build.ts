@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { watchTreeMemory } from './process-tree-memory.ts';
 
 export interface BuildRequest {

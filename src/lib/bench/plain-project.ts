@@ -2,15 +2,29 @@
  * The baseline the benchmark compares Casebook with: a minimal Astro + MDX project that
  * builds the same case-study pages with none of Casebook's layouts, components, remark
  * plugins, diagram pipeline, OG images, search index or taxonomy pages. The MDX
- * components are trivial stand-ins so every study compiles unchanged. Markdown settings
- * (dual shiki themes) match Casebook's, so the ratio measures Casebook's own work rather
- * than a different highlighting setup.
+ * components are trivial stand-ins so every study compiles unchanged. The markdown
+ * processor is Astro's default; the shiki settings are Casebook's (passed in), so the
+ * ratio measures Casebook's own work rather than a different highlighting setup.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Casebook's shiki settings when its config cannot be read: dual GitHub themes. */
+export const DEFAULT_SHIKI_CONFIG = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  defaultColor: false,
+  wrap: false,
+};
+
+export interface PlainProjectOptions {
+  /** `markdown.shikiConfig` to use (JSON-serialisable: themes by name). */
+  shikiConfig?: unknown;
+}
 
 /** Every file of the plain project except node_modules and content, by relative path. */
-export function plainProjectFiles(): Record<string, string> {
+export function plainProjectFiles(options: PlainProjectOptions = {}): Record<string, string> {
+  const shiki = JSON.stringify(options.shikiConfig ?? DEFAULT_SHIKI_CONFIG);
   const stub = (markup: string, props = '') => `---\n${props}---\n${markup}\n`;
   return {
     'package.json': JSON.stringify({ name: 'casebook-bench-plain', private: true, type: 'module' }, null, 2) + '\n',
@@ -22,9 +36,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   cacheDir: process.env.CASEBOOK_CACHE_DIR ?? './node_modules/.astro',
-  markdown: {
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, wrap: false },
-  },
+  markdown: { shikiConfig: ${shiki} },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });
@@ -77,10 +89,26 @@ const { Content } = await render(study);
   };
 }
 
-export function writePlainProject(dir: string): void {
-  for (const [path, text] of Object.entries(plainProjectFiles())) {
+export function writePlainProject(dir: string, options: PlainProjectOptions = {}): void {
+  for (const [path, text] of Object.entries(plainProjectFiles(options))) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
+  }
+}
+
+/**
+ * Casebook's `markdown.shikiConfig`, read by loading its astro.config.mjs; the default if
+ * the config cannot be loaded or holds something that is not plain data (e.g. transformers).
+ */
+export async function casebookShikiConfig(configFile: string): Promise<unknown> {
+  try {
+    const mod = (await import(pathToFileURL(configFile).href)) as { default?: { markdown?: { shikiConfig?: unknown } } };
+    const config = mod.default?.markdown?.shikiConfig;
+    if (config === undefined) return DEFAULT_SHIKI_CONFIG;
+    const json = JSON.stringify(config);
+    return json.includes('"transformers":[{') ? DEFAULT_SHIKI_CONFIG : (JSON.parse(json) as unknown);
+  } catch {
+    return DEFAULT_SHIKI_CONFIG;
   }
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MDX_COMPONENT_NAMES } from '../../../src/components/mdx/names.ts';
 import { diagramVariants, variantOf } from '../../../src/lib/bench/diagram-variants.ts';
 import { countPages, maxRssKbFromTimeOutput } from '../../../src/lib/bench/measure-build.ts';
-import { plainProjectFiles } from '../../../src/lib/bench/plain-project.ts';
+import { DEFAULT_SHIKI_CONFIG, casebookShikiConfig, plainProjectFiles } from '../../../src/lib/bench/plain-project.ts';
 import { descendantsOf, rssKbFromStatus } from '../../../src/lib/bench/process-tree-memory.ts';
 import { isCopied } from '../../../src/lib/bench/site-copy.ts';
 import { fallbackTextDiagram } from '../../../src/lib/bench/text-diagram-source.ts';
@@ -46,6 +46,14 @@ describe('plain baseline project', () => {
     expect(config).toContain('integrations: [mdx()]');
     expect(config).toContain("trailingSlash: 'always'");
     expect(files['src/content.config.ts']).toContain("base: './content/case-studies'");
+  });
+
+  it("highlights code with Casebook's shiki settings, read from its astro.config.mjs", async () => {
+    const shikiConfig = await casebookShikiConfig(join(process.cwd(), 'astro.config.mjs'));
+    expect(shikiConfig).toHaveProperty('themes');
+    const config = plainProjectFiles({ shikiConfig })['astro.config.mjs'] ?? '';
+    expect(config).toContain(`shikiConfig: ${JSON.stringify(shikiConfig)}`);
+    expect(await casebookShikiConfig(join(process.cwd(), 'no-such-config.mjs'))).toEqual(DEFAULT_SHIKI_CONFIG);
   });
 });
 
