@@ -6,5 +6,11 @@
  */
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDiagramNames from './diagrams/remark-diagram-names.ts';
+import { remarkTextDiagrams } from './diagrams/text/remark-text-diagrams.ts';
+import { siteConfig } from '../site.config.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkDiagramNames];
+export const remarkPlugins: RemarkPlugins = [
+  remarkDiagramNames,
+  // ```mermaid / ```d2 / ```dot fences -> diagram figures (after the name check sees them).
+  [remarkTextDiagrams, { base: siteConfig.base }],
+];

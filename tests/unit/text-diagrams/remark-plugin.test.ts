@@ -54,7 +54,8 @@ describe('remark plugin: fences become figures', () => {
     expect(html).toContain('data-diagram="three-languages-dot-1"');
     expect(html).toContain('href="/portfolio/diagrams/charge-flow.svg"');
     expect(html).toMatch(/<figcaption[^>]*>[\s\S]*Charge flow[\s\S]*View diagram/);
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Charge flow"/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="charge-flow-title"/);
+    expect(html).toContain("<title id=\"charge-flow-title\">Charge flow</title>");
     // Labels stay text, ids are prefixed per diagram, and no script appears.
     expect(html).toMatch(/<text[^>]*>POST \/charge \(Idempotency-Key\)<\/text>/);
     expect(html).toMatch(/<text[^>]*>Argo CD<\/text>/);

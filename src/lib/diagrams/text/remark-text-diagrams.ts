@@ -55,10 +55,6 @@ function projectPath(path: string | undefined): string {
   return rel.startsWith('..') ? path : rel.split('\\').join('/');
 }
 
-function joinBase(base: string, path: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}${path.replace(/^\/+/, '')}`;
-}
-
 interface Fence {
   node: Code;
   index: number;
@@ -146,15 +142,15 @@ export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
       const { fence } = jobs[i]!;
       const result = results[i]!;
       const meta = parseFenceMeta(fence.node.meta);
-      const label = meta.alt ?? meta.title ?? result.processed.title ?? `${LANG_LABEL[fence.lang]} diagram ${result.name}`;
       const html: Html = {
         type: 'html',
         value: textDiagramFigure({
           diagram: result.processed,
           lang: fence.lang,
           caption: meta.title,
-          label,
-          href: joinBase(base, `diagrams/${result.name}.svg`),
+          // Every figure needs a name; without title or alt, say what it is.
+          alt: meta.alt ?? (meta.title ? undefined : `${LANG_LABEL[fence.lang]} diagram ${result.name}`),
+          base,
         }),
         ...(fence.node.position ? { position: fence.node.position } : {}),
       };

@@ -119,7 +119,7 @@ export function createD2Renderer(): TextDiagramRenderer {
       if (source.trim() === '') throw new TextDiagramError('d2', 'the diagram is empty', 1);
       const svg = await worker.run(async (d2) => {
         try {
-          const compiled = await d2.compile(source, { layout: 'dagre' });
+          const compiled = await d2.compile({ fs: { index: source }, options: { layout: 'dagre' } });
           return await d2.render(compiled.diagram, { ...compiled.renderOptions, noXMLTag: true, pad: 24, themeID: 0 });
         } catch (err) {
           throw parseD2Error(err instanceof Error ? err.message : String(err));
