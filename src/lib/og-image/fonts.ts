@@ -37,13 +37,22 @@ const FILES: { file: string; weight: OgFont['weight'] }[] = [
  */
 function interFilesDir(root: string): string {
   const require = createRequire(resolve(root, 'package.json'));
-  return join(dirname(require.resolve('@fontsource/inter/LICENSE')), 'files');
+  try {
+    return join(dirname(require.resolve('@fontsource/inter/LICENSE')), 'files');
+  } catch {
+    throw new Error(
+      `Open Graph images: the font package @fontsource/inter was not found from ${resolve(root)}; expected it in node_modules (run npm install).`,
+    );
+  }
 }
 
-let loaded: Promise<FontSet> | undefined;
+/** Read once per project root and process. */
+const loaded = new Map<string, Promise<FontSet>>();
 
 export function loadFonts(root: string = process.cwd()): Promise<FontSet> {
-  loaded ??= (async () => {
+  const cached = loaded.get(root);
+  if (cached) return cached;
+  const set = (async () => {
     const dir = interFilesDir(root);
     const hash = createHash('sha256');
     const fonts = await Promise.all(
@@ -60,5 +69,6 @@ export function loadFonts(root: string = process.cwd()): Promise<FontSet> {
     for (const f of fonts) hash.update(f.data);
     return { fonts, digest: hash.digest('hex') };
   })();
-  return loaded;
+  loaded.set(root, set);
+  return set;
 }

@@ -1,0 +1,101 @@
+/** The RSS items, robots.txt and the sitemap filter: what feed readers and crawlers get. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { absoluteUrl, displayHost } from '../../../src/lib/seo/absolute-url.ts';
+import { feedItems, type FeedSource } from '../../../src/lib/seo/feed.ts';
+import { robotsTxt } from '../../../src/lib/seo/robots.ts';
+import { draftSlugs, sitemapFilter } from '../../../src/lib/seo/sitemap-filter.ts';
+
+const root = { url: 'https://example.dev', base: '/' };
+const sub = { url: 'https://example.dev', base: '/portfolio/' };
+
+const study = (id: string, date: string, extra: Partial<FeedSource['data']> = {}): FeedSource => ({
+  id,
+  data: { title: id.toUpperCase(), summary: `About ${id}`, date: new Date(date), category: 'Fintech', stack: ['Go'], tags: ['Sagas'], draft: false, ...extra },
+});
+
+describe('absoluteUrl', () => {
+  it('puts site paths under the base path and leaves absolute URLs alone', () => {
+    expect(absoluteUrl(root, '/og/default.png')).toBe('https://example.dev/og/default.png');
+    expect(absoluteUrl(sub, '/og/default.png')).toBe('https://example.dev/portfolio/og/default.png');
+    expect(absoluteUrl(sub, '/')).toBe('https://example.dev/portfolio/');
+    expect(absoluteUrl(sub, 'https://cdn.example.com/a.png')).toBe('https://cdn.example.com/a.png');
+  });
+
+  it('names the site by host and base for the card footer', () => {
+    expect(displayHost(root)).toBe('example.dev');
+    expect(displayHost(sub)).toBe('example.dev/portfolio');
+  });
+
+  it('follows CASEBOOK_SITE and CASEBOOK_BASE through the site settings', async () => {
+    vi.stubEnv('CASEBOOK_SITE', 'https://someone.github.io');
+    vi.stubEnv('CASEBOOK_BASE', '/cases');
+    vi.resetModules();
+    try {
+      const { siteConfig } = await import('../../../src/site.config.ts');
+      expect(absoluteUrl(siteConfig, '/rss.xml')).toBe('https://someone.github.io/cases/rss.xml');
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});
+
+describe('feedItems', () => {
+  const items = feedItems(
+    [
+      study('older', '2023-01-01'),
+      study('draft', '2025-01-01', { draft: true }),
+      study('newer', '2024-06-01', { stack: ['Go', 'Redis'], tags: ['redis', 'Caching'] }),
+    ],
+    sub,
+  );
+
+  it('lists published studies newest first and never a draft', () => {
+    expect(items.map((i) => i.title)).toEqual(['NEWER', 'OLDER']);
+  });
+
+  it('links each item absolutely under the base path, with summary, date and categories', () => {
+    expect(items[0]).toEqual({
+      title: 'NEWER',
+      link: 'https://example.dev/portfolio/case-studies/newer/',
+      pubDate: new Date('2024-06-01'),
+      description: 'About newer',
+      categories: ['Fintech', 'Go', 'Redis', 'Caching'],
+    });
+  });
+});
+
+describe('robots.txt', () => {
+  it('allows crawling and points at the sitemap index under the base path', () => {
+    const text = robotsTxt(sub);
+    expect(text).toMatch(/^User-agent: \*$/m);
+    expect(text).toMatch(/^Allow: \/$/m);
+    expect(text).toMatch(/^Sitemap: https:\/\/example\.dev\/portfolio\/sitemap-index\.xml$/m);
+    expect(text).not.toMatch(/^Disallow: \/\s*$/m);
+  });
+});
+
+describe('sitemap filter', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-seo-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'live.mdx'), '---\ntitle: Live\ndraft: false\n---\nBody\n');
+  writeFileSync(join(dir, 'wip.mdx'), '---\ntitle: WIP\ndraft: true\n---\nBody\n');
+  writeFileSync(join(dir, 'plain.mdx'), '---\ntitle: Plain\n---\nBody\n');
+  writeFileSync(join(dir, 'broken.mdx'), '---\ntitle: [unclosed\n---\nBody\n');
+
+  it('finds drafts by their frontmatter, ignoring files it cannot parse', () => {
+    expect(draftSlugs(dir)).toEqual(['wip']);
+    expect(draftSlugs(join(dir, 'missing'))).toEqual([]);
+  });
+
+  it('drops the 404 page and drafts, keeps everything else', () => {
+    const keep = sitemapFilter('/portfolio/', ['wip']);
+    expect(keep('https://example.dev/portfolio/')).toBe(true);
+    expect(keep('https://example.dev/portfolio/case-studies/live/')).toBe(true);
+    expect(keep('https://example.dev/portfolio/404/')).toBe(false);
+    expect(keep('https://example.dev/portfolio/case-studies/wip/')).toBe(false);
+  });
+});
