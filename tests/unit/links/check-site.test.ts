@@ -114,6 +114,7 @@ describe('speed', () => {
     expect(result.pages).toBe(pages);
     expect(result.broken).toEqual([]);
     await rm(dist, { recursive: true, force: true });
-    expect(seconds).toBeLessThan(10);
+    // About 1.5 s alone on a 2-core machine; the bound leaves room for parallel test files.
+    expect(seconds).toBeLessThan(15);
   }, 60_000);
 });
