@@ -16,7 +16,9 @@ import { formatReport, type ReportRow } from './report.ts';
 import { availableNamesHint } from './suggest.ts';
 
 export interface DiagramRegistryOptions {
-  /** Folder of `<name>.svg` files; default `<cwd>/diagrams`. */
+  /** Project root, for the folder default and for paths in messages; default process.cwd(). */
+  root?: string;
+  /** Folder of `<name>.svg` files; default `<root>/diagrams`. */
   dir?: string;
   /** Default: see `defaultCacheDir`. */
   cacheDir?: string;
@@ -36,7 +38,7 @@ export interface DiagramRegistry {
 }
 
 export function createDiagramRegistry(options: DiagramRegistryOptions = {}): DiagramRegistry {
-  const cwd = process.cwd();
+  const cwd = options.root ?? process.cwd();
   const dir = options.dir ?? join(cwd, 'diagrams');
   const cache = new DiagramCache(options.cacheDir ?? defaultCacheDir(cwd));
   const run = options.process ?? processSvg;

@@ -14,6 +14,7 @@ import { editorCleanupPlugin } from './editor-cleanup.ts';
 import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
+import { parkLinkHrefPlugin, restoreLinkHrefPlugin } from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
 
 export interface OptimiseOptions extends SanitiseContext {
@@ -30,6 +31,7 @@ export function optimiseConfig(o: OptimiseOptions): Config {
       createSanitisePlugin(o),
       editorCleanupPlugin,
       createViewBoxPlugin(o.file, o.source, o.onGeometry),
+      parkLinkHrefPlugin,
       {
         name: 'preset-default',
         params: {
@@ -37,10 +39,13 @@ export function optimiseConfig(o: OptimiseOptions): Config {
             removeDesc: false,
             cleanupIds: { preserve: o.preserveIds },
             convertColors: { currentColor: false },
+            // Inlining drops a class still needed by a `:hover`/`@media` rule (svgo 4.1).
+            inlineStyles: false,
           },
         },
       },
       { name: 'removeXlink', params: { includeLegacy: false } },
+      restoreLinkHrefPlugin,
     ],
   };
 }

@@ -1,0 +1,142 @@
+/**
+ * What the optimiser keeps and changes: ids unique across diagrams with references intact,
+ * a viewBox always, title/desc/text kept, editor metadata gone, theming intact, budget.
+ */
+import { describe, expect, it } from 'vitest';
+import { BYTE_BUDGET, processSvg } from '../../../src/lib/diagrams/pipeline.ts';
+import { scopeCss } from '../../../src/lib/diagrams/scope-styles.ts';
+import { elements, fixture, idsAndReferences, processFixture } from './support.ts';
+
+describe('ids: two diagrams with the same ids on one page', () => {
+  const a = processFixture('shared-ids-a.svg', 'alpha');
+  const b = processFixture('shared-ids-b.svg', 'beta');
+
+  it('share no id once prefixed', () => {
+    const idsA = idsAndReferences(a.svg).ids;
+    const idsB = idsAndReferences(b.svg).ids;
+    expect(idsA.length).toBeGreaterThanOrEqual(4);
+    expect(idsA.filter((id) => idsB.includes(id))).toEqual([]);
+    for (const id of idsA) expect(id.startsWith('alpha-')).toBe(true);
+    for (const id of idsB) expect(id.startsWith('beta-')).toBe(true);
+  });
+
+  it('still resolve every reference (url(), href, xlink:href, style=, aria-labelledby) inside their own diagram', () => {
+    for (const d of [a, b]) {
+      const { ids, refs } = idsAndReferences(d.svg);
+      expect(refs.length).toBeGreaterThanOrEqual(5);
+      for (const ref of refs) expect(ids).toContain(ref);
+    }
+  });
+
+  it('names the root title so the figure can point at it', () => {
+    expect(elements(a.svg).find((e) => e.name === 'title')?.attribs.id).toBe('alpha-title');
+    expect(a.title).toBe('Diagram A');
+  });
+});
+
+describe('viewBox', () => {
+  it('is derived from width/height when missing (px or unitless), and the root size is dropped', () => {
+    const out = processFixture('no-viewbox.svg');
+    expect(out.viewBox).toBe('0 0 320 180');
+    expect([out.width, out.height]).toEqual([320, 180]);
+    const root = elements(out.svg)[0];
+    expect(root?.attribs.viewBox).toBe('0 0 320 180');
+    expect(root?.attribs.width).toBeUndefined();
+  });
+
+  it('keeps an existing viewBox and converts a physical size (mm) to px', () => {
+    const out = processFixture('inkscape-export.svg');
+    expect(out.viewBox).toBe('0 0 120 60');
+    expect(out.width).toBeCloseTo(453.54, 1);
+    expect(out.height).toBeCloseTo(226.77, 1);
+  });
+
+  it('fails when there is neither a viewBox nor a usable size', () => {
+    expect(() => processSvg('<svg xmlns="http://www.w3.org/2000/svg" width="100%"><title>x</title></svg>', { name: 'x', file: 'diagrams/x.svg' }))
+      .toThrow('diagrams/x.svg:1: <svg>: no viewBox and no usable width (100%); expected viewBox="0 0 <width> <height>", or width and height in px');
+  });
+});
+
+describe('editor exports', () => {
+  it('Inkscape: namespaces, namedview, metadata and comments gone; smaller; title, desc and text kept', () => {
+    const source = fixture('inkscape-export.svg');
+    const out = processFixture('inkscape-export.svg', 'cache-aside');
+    expect(out.svg).not.toMatch(/inkscape|sodipodi|<metadata|rdf:|<!--|<\?xml/);
+    expect(out.bytesOut).toBeLessThan(source.length * 0.6);
+    expect(out.title).toBe('Cache-aside read path');
+    expect(out.desc).toBe('The service reads from the cache first and falls back to the database on a miss.');
+    expect(elements(out.svg).filter((e) => e.name === 'text').map((e) => e.text)).toEqual(['Service', 'Redis', 'Postgres']);
+  });
+
+  it('draw.io: the embedded diagram source (content=), doctype and "Text is not SVG" footer gone; title, desc, labels kept', () => {
+    const source = fixture('drawio-export.svg');
+    const out = processFixture('drawio-export.svg');
+    expect(source).toContain('content="&lt;mxfile');
+    expect(out.svg).not.toMatch(/content=|mxfile|DOCTYPE|Text is not SVG|drawio\.com/);
+    expect(out.bytesOut).toBeLessThan(source.length * 0.4);
+    expect(out.title).toBe('API publishes to a queue');
+    expect(out.desc).toBe('Requests reach the API, which enqueues a message.');
+    expect(out.viewBox).toBe('-0.5 -0.5 321 121');
+  });
+
+  it('minifies path data', () => {
+    const out = processFixture('themed.svg');
+    expect(out.svg).toContain('d="M20 50h80"');
+  });
+});
+
+describe('theming', () => {
+  const out = processFixture('themed.svg');
+
+  it('keeps currentColor and the --cb-diagram-* variables with their fallbacks', () => {
+    expect(out.svg).toContain('stroke="currentColor"');
+    expect(out.svg).toContain('var(--cb-diagram-fg, #1b2230)');
+    expect(out.svg).toContain('var(--cb-diagram-surface, #f6f8fb)');
+    // a :hover rule survives with the class it needs
+    expect(out.svg).toMatch(/\.box:hover\{stroke:var\(--cb-diagram-accent/);
+    expect(elements(out.svg).some((e) => e.attribs.class === 'box')).toBe(true);
+  });
+
+  it('confines the diagram\'s own <style> to the diagram', () => {
+    const style = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
+    expect(elements(out.svg)[0]?.attribs.id).toBe('themed-root');
+    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith('#themed-root')).toBe(true);
+  });
+
+  it('scopes each kind of selector without changing what it selects inside the diagram', () => {
+    expect(scopeCss('text,.a>b{fill:red}', 'd-root')).toBe('#d-root text,#d-root .a>b{fill:red}');
+    expect(scopeCss('svg>g{fill:red}:root{--x:1}', 'd-root')).toBe('svg#d-root>g{fill:red}#d-root{--x:1}');
+    expect(scopeCss('@media (prefers-color-scheme:dark){rect{fill:#000}}', 'd-root')).toBe('@media (prefers-color-scheme:dark){#d-root rect{fill:#000}}');
+    expect(scopeCss('@keyframes spin{from{opacity:0}to{opacity:1}}', 'd-root')).toBe('@keyframes spin{from{opacity:0}to{opacity:1}}');
+  });
+});
+
+describe('size budget', () => {
+  it(`warns (without failing) above ${BYTE_BUDGET / 1024} KB after optimisation`, () => {
+    const texts = Array.from({ length: 4000 }, (_, i) => `<text x="${i}" y="${i % 97}">label number ${i} with some words</text>`).join('');
+    const out = processSvg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4000 100"><title>Big</title>${texts}</svg>`, { name: 'big', file: 'diagrams/big.svg' });
+    expect(out.bytesOut).toBeGreaterThan(BYTE_BUDGET);
+    expect(out.warnings).toEqual([expect.stringMatching(/^diagrams\/big\.svg: \d+\.\d KB after optimisation, over the 150\.0 KB budget; expected a smaller diagram/)]);
+  });
+
+  it('does not warn under the budget', () => {
+    expect(processFixture('themed.svg').warnings).toEqual([]);
+  });
+});
+
+describe('names and results', () => {
+  it('rejects a name that cannot prefix ids', () => {
+    expect(() => processSvg(fixture('themed.svg'), { name: 'My Diagram', file: 'diagrams/My Diagram.svg' }))
+      .toThrow('diagrams/My Diagram.svg: the diagram name "My Diagram"; expected lower-case letters, digits and hyphens');
+  });
+
+  it('is deterministic: same input, same output and hash', () => {
+    const one = processFixture('themed.svg');
+    const two = processFixture('themed.svg');
+    expect(one.svg).toBe(two.svg);
+    expect(one.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(one.hash).toBe(two.hash);
+    expect(one.bytesIn).toBe(Buffer.byteLength(fixture('themed.svg')));
+    expect(one.bytesOut).toBe(Buffer.byteLength(one.svg));
+  });
+});
