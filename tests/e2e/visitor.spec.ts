@@ -2,10 +2,23 @@
  * What a visitor does beyond reading: search (header box, "/" shortcut, the search page),
  * light/dark (system setting, toggle, remembered across pages, no flash), the keyboard.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { published } from '../support/content.ts';
 
 const studies = published();
+
+/** Pagefind fills results in as they scroll into view: scroll until every one has loaded. */
+async function allResultTitles(page: Page): Promise<string[]> {
+  const results = page.locator('.pagefind-modular-list-result');
+  const links = page.locator('.pagefind-modular-list-link');
+  await expect(links.first()).toBeVisible();
+  for (let i = 0; i < 20 && (await links.count()) < (await results.count()); i++) {
+    await results.last().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+  expect(await links.count()).toBe(await results.count());
+  return links.allTextContents();
+}
 const limiter = studies.find((s) => s.slug === 'distributed-rate-limiter') ?? studies[0]!;
 
 test.describe('search', () => {
@@ -31,15 +44,13 @@ test.describe('search', () => {
     const tagged = studies.filter((s) => s.stack.includes('Kafka'));
     expect(tagged.length).toBeGreaterThan(1);
     await page.goto('search/?q=Kafka');
-    const titles = page.locator('.pagefind-modular-list-link');
-    await expect(titles.first()).toBeVisible();
-    const found = await titles.allTextContents();
+    const found = await allResultTitles(page);
     for (const s of tagged) expect(found).toContain(s.title);
   });
 
   test('search results leave out navigation pages', async ({ page }) => {
     await page.goto('search/?q=Kafka');
-    await expect(page.locator('.pagefind-modular-list-link').first()).toBeVisible();
+    await allResultTitles(page);
     const links = await page.locator('.pagefind-modular-list-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) expect(href).toMatch(/\/case-studies\/[^/]+\/(#.*)?$/);
   });
@@ -84,12 +95,17 @@ test.describe('theme', () => {
     await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
 
     // Code blocks follow the theme too.
-    const codeBg = await page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(codeBg).toBe('rgb(36, 41, 46)');
+    const codeBg = () => page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const darkCode = await codeBg();
 
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await page.reload();
     expect(await bg(page)).toBe('rgb(255, 255, 255)');
+    const lightCode = await codeBg();
+    expect(darkCode).not.toBe(lightCode);
+    const brightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((a, n) => a + Number(n), 0);
+    expect(brightness(darkCode)).toBeLessThan(150);
+    expect(brightness(lightCode)).toBeGreaterThan(600);
   });
 });
 
