@@ -14,7 +14,8 @@ mkdirSync(outDir, { recursive: true });
 
 const executablePath = chromiumExecutablePath();
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
-const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+const tall = Number(process.env.HEIGHT ?? 0);
+const viewports = { desktop: { width: 1280, height: tall || 900 }, phone: { width: 390, height: tall || 844 } };
 for (const [device, viewport] of Object.entries(viewports)) {
   for (const scheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
