@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import type { RenderedTextDiagram, TextDiagramLang } from './types.ts';
 
 /** Bump when the post-processing (theming, stripping) changes, to drop stale entries. */
-export const THEMING_REVISION = 1;
+export const THEMING_REVISION = 2;
 
 /** `$CASEBOOK_CACHE_DIR/text-diagrams` when set (parallel builds), else under node_modules/.cache. */
 export function defaultCacheDir(): string {

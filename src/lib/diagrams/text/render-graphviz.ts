@@ -10,7 +10,7 @@
  */
 import { instance, type Viz } from '@viz-js/viz';
 import { packageVersion } from './package-version.ts';
-import { DIAGRAM_COLOURS, DIAGRAM_FONT, recolour } from './theme.ts';
+import { DIAGRAM_COLOURS, recolour } from './theme.ts';
 import { TextDiagramError, type RenderedTextDiagram, type TextDiagramRenderer } from './types.ts';
 
 /** Graphviz's default colours and the site variables they become. */
@@ -23,8 +23,13 @@ const GRAPHVIZ_PALETTE = new Map<string, string>([
   ['lightgray', DIAGRAM_COLOURS.surface],
 ]);
 
-/** Layout metrics font: Graphviz-in-WASM knows Helvetica's widths, which are close to Inter's. */
+/**
+ * Graphviz-in-WASM measures labels with built-in Helvetica metrics, so the SVG asks for
+ * Helvetica or a metric-compatible face (Arial, Liberation Sans, Nimbus Sans): with a wider
+ * font (the site's Inter, DejaVu) labels would overflow their boxes.
+ */
 const LAYOUT_FONT = 'Helvetica';
+const OUTPUT_FONT = "Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', 'Helvetica Neue', sans-serif";
 
 let vizPromise: Promise<Viz> | undefined;
 function viz(): Promise<Viz> {
@@ -61,7 +66,7 @@ export function themeGraphvizSvg(svg: string): string {
   out = recolour(out, GRAPHVIZ_PALETTE);
   // Text Graphviz leaves uncoloured is black in every viewer: make it the foreground.
   out = out.replace(/<text\b(?![^>]*\sfill=)/g, `<text fill="${DIAGRAM_COLOURS.fg}"`);
-  out = out.replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${DIAGRAM_FONT.replace(/"/g, "'")}"`);
+  out = out.replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${OUTPUT_FONT}"`);
   // Graphviz sizes in points; the viewBox already carries the geometry.
   out = out.replace(/<svg width="([\d.]+)pt" height="([\d.]+)pt"/, (_m, w: string, h: string) => {
     const px = (pt: string) => String(Math.round(Number(pt) * (4 / 3)));
@@ -79,8 +84,9 @@ export function createGraphvizRenderer(): TextDiagramRenderer {
       const v = await viz();
       const result = v.render(source, {
         format: 'svg',
-        graphAttributes: { fontname: LAYOUT_FONT, bgcolor: 'transparent' },
-        nodeAttributes: { fontname: LAYOUT_FONT, fontsize: 13 },
+        // A little room around labels and the drawing, for fonts slightly wider than the metrics.
+        graphAttributes: { fontname: LAYOUT_FONT, bgcolor: 'transparent', pad: 0.2 },
+        nodeAttributes: { fontname: LAYOUT_FONT, fontsize: 13, margin: '0.2,0.08' },
         edgeAttributes: { fontname: LAYOUT_FONT, fontsize: 12 },
       });
       const errors = result.errors.filter((e) => e.level !== 'warning').map((e) => e.message);
