@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagramError } from '../../../src/lib/diagrams/errors.ts';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
-import { elements, fixture, processFixture } from './support.ts';
+import { elements, processFixture } from './support.ts';
 
 function thrown(fn: () => unknown): DiagramError {
   try {
