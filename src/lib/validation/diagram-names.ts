@@ -6,7 +6,7 @@
  * text-diagram work can change how a fence is named by editing `namedFenceDiagrams` (or add
  * a source to `DIAGRAM_NAME_SOURCES`) without touching the validator.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -49,23 +49,29 @@ export async function knownDiagramNames(
   return names;
 }
 
-const svgNameCache = new Map<string, Promise<string[]>>();
+const svgNameCache = new Map<string, { mtimeMs: number; names: Promise<string[]> }>();
 
-/** Lists diagram names once per folder and run (every case study asks). */
-function listSvgNames(folder: string): Promise<string[]> {
-  let cached = svgNameCache.get(folder);
-  if (!cached) {
-    cached = readdir(folder, { recursive: true })
-      .then((entries) =>
-        entries
-          .map((e) => e.replace(/\\/g, '/'))
-          .filter((e) => e.toLowerCase().endsWith('.svg'))
-          .map((e) => e.slice(0, -'.svg'.length)),
-      )
-      .catch(() => []);
-    svgNameCache.set(folder, cached);
-  }
-  return cached;
+/**
+ * Lists diagram names, once per folder version: every case study asks, and `astro dev` keeps
+ * running while the author adds files, so the listing is redone when the folder changes.
+ */
+async function listSvgNames(folder: string): Promise<string[]> {
+  const mtimeMs = await stat(folder).then(
+    (s) => s.mtimeMs,
+    () => -1,
+  );
+  const cached = svgNameCache.get(folder);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.names;
+  const names = readdir(folder, { recursive: true })
+    .then((entries) =>
+      entries
+        .map((e) => e.replace(/\\/g, '/'))
+        .filter((e) => e.toLowerCase().endsWith('.svg'))
+        .map((e) => e.slice(0, -'.svg'.length)),
+    )
+    .catch(() => []);
+  svgNameCache.set(folder, { mtimeMs, names });
+  return names;
 }
 
 /** Forget listed folders (tests write diagrams between runs). */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { caseStudySchema } from '../../content.config.ts';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names.ts';
+import { brokenDiagramProblems } from './broken-diagrams.ts';
 import { closestMatch } from './did-you-mean.ts';
 import { knownDiagramNames, type DiagramNameSource, DIAGRAM_NAME_SOURCES } from './diagram-names.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
@@ -56,9 +57,14 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       }),
     ),
   );
+  const referenced = perFile.flatMap((r) => r.diagrams);
   return {
     files: entries.map((e) => e.file),
-    problems: [...perFile.flat(), ...duplicateSlugProblems(entries)],
+    problems: [
+      ...perFile.flatMap((r) => r.problems),
+      ...duplicateSlugProblems(entries),
+      ...(await brokenDiagramProblems(root, referenced)),
+    ],
   };
 }
 
@@ -72,10 +78,17 @@ export interface CaseStudyCheck {
   diagramNameSources: readonly DiagramNameSource[];
 }
 
+export interface CaseStudyReport {
+  problems: Problem[];
+  /** Diagram names the file uses that exist (for the broken-diagram check). */
+  diagrams: string[];
+}
+
 /** All problems of one case study file. */
-export async function validateCaseStudy(check: CaseStudyCheck): Promise<Problem[]> {
+export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStudyReport> {
   const { file, source } = check;
   const problems: Problem[] = [];
+  const diagrams: string[] = [];
   const fm = parseFrontmatter(source);
 
   if (!fm.present) {
@@ -126,14 +139,18 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<Problem[
         });
       } else if (name !== undefined && !known.has(name)) {
         problems.push({ file, line: use.line, column: use.column, ...unknownDiagram('<Diagram name>', name, known) });
+      } else if (name !== undefined) {
+        diagrams.push(name);
       }
     }
     const cover = (fm.data as { cover?: { diagram?: unknown } } | undefined)?.cover?.diagram;
     if (typeof cover === 'string' && cover.trim() !== '' && !known.has(cover.trim())) {
       problems.push({ file, line: fm.lineOf(['cover', 'diagram']), ...unknownDiagram('cover.diagram', cover.trim(), known) });
+    } else if (typeof cover === 'string') {
+      diagrams.push(cover.trim());
     }
   }
-  return problems;
+  return { problems, diagrams };
 }
 
 const DATE_FIELDS = ['date', 'updated'] as const;

@@ -170,3 +170,19 @@ describe('npm run validate (src/cli/validate.ts)', () => {
     expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });
+
+describe('broken diagrams', () => {
+  it('reports every referenced diagram the pipeline rejects, with the SVG file, in the same run', async () => {
+    const body = '<Diagram name="empty" caption="a" />\n\n<Diagram name="not-svg" caption="b" />\n\n<Diagram name="fine" caption="c" />\n';
+    const result = await lines({
+      'content/case-studies/x.mdx': caseStudy(`${VALID_FRONTMATTER}\nstatus: research`.replace('status: production\n', ''), body),
+      'diagrams/empty.svg': '   ',
+      'diagrams/not-svg.svg': '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>',
+      'diagrams/fine.svg': SVG,
+    });
+    expect(result).toEqual([
+      'diagrams/empty.svg  diagram  found an empty file, expected an SVG document starting with <svg',
+      expect.stringMatching(/^diagrams\/not-svg\.svg(:\d+)?  /),
+    ]);
+  });
+});
