@@ -31,4 +31,6 @@ export default defineConfig({
     sitemap({ filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')) }),
   ],
   devToolbar: { enabled: false },
+  // Editor completion/validation of case-study frontmatter (with .vscode/settings.json).
+  experimental: { contentIntellisense: true },
 });
