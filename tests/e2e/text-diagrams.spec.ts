@@ -1,0 +1,134 @@
+/**
+ * Text diagrams in the built site, as a visitor sees them: the Mermaid, D2 and Graphviz
+ * fences of the example case studies are inline SVG figures (labels as text, an accessible
+ * name, a caption), readable in light and dark mode (text and lines change colour with the
+ * scheme and keep contrast with the canvas), and they need no JavaScript: with scripts
+ * disabled they are the same, and no script sits in or near them.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const PAGES = [
+  { slug: 'idempotent-payment-pipeline', name: 'charge-retry-sequence', lang: 'mermaid', label: 'POST /charges (Idempotency-Key)' },
+  { slug: 'gitops-deployment-platform', name: 'gitops-flow', lang: 'd2', label: 'Argo CD' },
+  { slug: 'stream-processing-dag', name: 'checkout-funnel-dag', lang: 'dot', label: 'keyed state' },
+] as const;
+
+type Rgb = [number, number, number];
+
+/** Parses the colour formats Chrome reports for computed styles: rgb()/rgba() and color(srgb ...). */
+function parseColour(css: string): Rgb {
+  const rgb = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(css);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  const srgb = /color\(srgb\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(css);
+  if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255];
+  throw new Error(`unexpected colour format: ${css}`);
+}
+
+/** WCAG relative luminance and contrast ratio. */
+function contrast(a: Rgb, b: Rgb): number {
+  const lum = (c: Rgb) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    }) as Rgb;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+interface Paint {
+  text: string;
+  line: string;
+  canvas: string;
+}
+
+/** The colours a reader sees: a label's fill, a connector's stroke, the canvas behind them. */
+async function paint(figure: Locator, label: string): Promise<Paint> {
+  return figure.evaluate((fig, wanted) => {
+    const texts = [...fig.querySelectorAll('svg text')];
+    const text = texts.find((t) => (t.textContent ?? '').includes(wanted)) ?? texts[0];
+    const strokes = [...fig.querySelectorAll('svg path, svg line, svg polyline')].filter((el) => {
+      const s = getComputedStyle(el).stroke;
+      return s !== 'none' && !s.includes('rgba(0, 0, 0, 0)');
+    });
+    const canvas = fig.querySelector('.canvas') ?? fig;
+    return {
+      text: text ? getComputedStyle(text).fill : 'missing',
+      line: strokes[0] ? getComputedStyle(strokes[0]).stroke : 'missing',
+      canvas: getComputedStyle(canvas).backgroundColor,
+    };
+  }, label);
+}
+
+async function openFigure(page: Page, slug: string, name: string): Promise<Locator> {
+  await page.goto(`case-studies/${slug}/`);
+  return page.locator(`figure[data-diagram="${name}"]`);
+}
+
+for (const { slug, name, lang, label } of PAGES) {
+  test.describe(`${lang} fence on /case-studies/${slug}/`, () => {
+    test('is an inline SVG figure with text labels, a name, a caption and a full-size link', async ({ page }) => {
+      const figure = await openFigure(page, slug, name);
+      await expect(figure).toHaveCount(1);
+      await expect(figure).toHaveAttribute('data-diagram-lang', lang);
+      const svg = figure.locator('svg').first();
+      await expect(svg).toBeVisible();
+      await expect(svg).toHaveAttribute('role', 'img');
+      await expect(svg).toHaveAccessibleName(/\S/);
+      expect(await figure.locator('svg text').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(label)]));
+      await expect(figure.locator('figcaption')).not.toBeEmpty();
+      await expect(figure.locator('a[data-diagram-open]')).toHaveAttribute('href', new RegExp(`diagrams/${name}\\.svg$`));
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(150);
+      expect(box?.height ?? 0).toBeGreaterThan(80);
+    });
+
+    test('changes colour with the scheme and stays readable in both', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const figure = await openFigure(page, slug, name);
+      const light = await paint(figure, label);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.reload();
+      const dark = await paint(await openFigure(page, slug, name), label);
+
+      expect(light.text).not.toBe(dark.text);
+      expect(light.line).not.toBe(dark.line);
+      expect(light.canvas).not.toBe(dark.canvas);
+      for (const scheme of [light, dark]) {
+        const bg = parseColour(scheme.canvas);
+        expect(contrast(parseColour(scheme.text), bg), `label contrast in ${JSON.stringify(scheme)}`).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(parseColour(scheme.line), bg), `line contrast in ${JSON.stringify(scheme)}`).toBeGreaterThanOrEqual(1.8);
+      }
+    });
+  });
+}
+
+test('"View diagram" opens each text diagram as a standalone SVG file', async ({ page, request }) => {
+  for (const { slug, name, label } of PAGES) {
+    const figure = await openFigure(page, slug, name);
+    const href = await figure.locator('a[data-diagram-open]').getAttribute('href');
+    const response = await request.get(new URL(href ?? '', page.url()).toString());
+    expect(response.status(), `${href}`).toBe(200);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+    expect(await response.text()).toContain(label.replace(/&/g, '&amp;'));
+  }
+});
+
+test('text diagrams need no JavaScript: identical with scripts off, and no script in the figures', async ({ browser }) => {
+  for (const { slug, name } of PAGES) {
+    const withJs = await browser.newPage();
+    const figure = await openFigure(withJs, slug, name);
+    const markup = await figure.locator('svg').first().evaluate((svg) => svg.outerHTML);
+    expect(await figure.locator('script').count()).toBe(0);
+    expect(markup).not.toMatch(/\son[a-z]+=|javascript:/i);
+    await withJs.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    const still = await openFigure(noJs, slug, name);
+    await expect(still.locator('svg').first()).toBeVisible();
+    expect(await still.locator('svg').first().evaluate((svg) => svg.outerHTML)).toBe(markup);
+    await context.close();
+  }
+});
