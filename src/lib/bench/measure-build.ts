@@ -34,6 +34,11 @@ export interface BuildMeasurement {
   treePeakMB: number;
   /** Maximum resident set size of the largest process, from /usr/bin/time -v (null without it). */
   maxProcessMB: number | null;
+  /**
+   * User + system CPU seconds of the whole build, from /usr/bin/time -v (null without it).
+   * Steadier than wall time on a shared machine: waiting for a core does not count.
+   */
+  cpuSeconds: number | null;
   logFile: string;
   /** The last lines of the build's output (for failures). */
   outputTail: string;
@@ -80,7 +85,9 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
   const treePeakKb = memory.stop();
   await new Promise<void>((resolve) => log.end(resolve));
 
-  const maxProcessKb = useTime && existsSync(timeFile) ? maxRssKbFromTimeOutput(readFileSync(timeFile, 'utf8')) : null;
+  const timeReport = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+  const maxProcessKb = maxRssKbFromTimeOutput(timeReport);
+  const cpuSeconds = cpuSecondsFromTimeOutput(timeReport);
   const pages = exitCode === 0 ? countPages(req.outDir) : 0;
   const treePeakMB = treePeakKb / 1024;
   const maxProcessMB = maxProcessKb === null ? null : maxProcessKb / 1024;
@@ -94,6 +101,7 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
     peakMB: Math.max(treePeakMB, maxProcessMB ?? 0),
     treePeakMB,
     maxProcessMB,
+    cpuSeconds,
     logFile: req.logFile,
     outputTail: tail.slice(-40).join('\n'),
   };
@@ -103,6 +111,13 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
 export function maxRssKbFromTimeOutput(text: string): number | null {
   const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
   return m ? Number(m[1]) : null;
+}
+
+/** "User time (seconds)" + "System time (seconds)" from GNU time's -v report. */
+export function cpuSecondsFromTimeOutput(text: string): number | null {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(text);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(text);
+  return user && system ? Number(user[1]) + Number(system[1]) : null;
 }
 
 /** Number of index.html files under `dir` (one per page with directory-style URLs). */

@@ -2,7 +2,8 @@
  * The benchmark's result: one row per build plus the machine, as a JSON document
  * (.casebook/bench/latest.json) and as the table printed at the end of `npm run bench`.
  *
- * Ratios compare wall time for the same N case studies (Casebook seconds / plain seconds):
+ * Ratios compare time for the same N case studies (Casebook seconds / plain seconds), as
+ * wall time and as CPU time (user + system, which a busy shared machine does not inflate):
  * Casebook also writes its index, category, tag and other pages, so pages/s counts every
  * page each build wrote, while the ratio says how much longer the same content takes.
  */
@@ -29,35 +30,46 @@ export interface BenchReport {
     warmToPlain: number;
     /** Casebook cold seconds / warm seconds. */
     coldToWarm: number;
+    /** The same three ratios on CPU seconds (NaN without /usr/bin/time). */
+    cpu: { coldToPlain: number; warmToPlain: number; coldToWarm: number };
   };
 }
 
 export function ratiosOf(builds: BenchReport['builds']): BenchReport['ratios'] {
-  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : Number.NaN);
+  const { casebookCold: cold, plain, casebookWarm: warm } = builds;
   return {
-    coldToPlain: div(builds.casebookCold.seconds, builds.plain.seconds),
-    warmToPlain: div(builds.casebookWarm.seconds, builds.plain.seconds),
-    coldToWarm: div(builds.casebookCold.seconds, builds.casebookWarm.seconds),
+    coldToPlain: div(cold.seconds, plain.seconds),
+    warmToPlain: div(warm.seconds, plain.seconds),
+    coldToWarm: div(cold.seconds, warm.seconds),
+    cpu: {
+      coldToPlain: div(cold.cpuSeconds, plain.cpuSeconds),
+      warmToPlain: div(warm.cpuSeconds, plain.cpuSeconds),
+      coldToWarm: div(cold.cpuSeconds, warm.cpuSeconds),
+    },
   };
 }
 
-const HEADERS = ['build', 'pages', 'seconds', 'pages/s', 'peak MB', 'time vs plain'] as const;
+const HEADERS = ['build', 'pages', 'seconds', 'pages/s', 'peak MB', 'time vs plain', 'CPU s', 'CPU vs plain'] as const;
 
 /** The result table (aligned plain text, no colours) followed by the machine line. */
 export function formatReport(report: BenchReport): string {
   const { casebookCold, plain, casebookWarm } = report.builds;
-  const row = (b: BuildMeasurement, ratio: string) => [
+  const { cpu } = report.ratios;
+  const row = (b: BuildMeasurement, ratio: string, cpuRatio: string) => [
     b.label,
     String(b.pages),
     b.seconds.toFixed(1),
     b.pagesPerSecond.toFixed(1),
     String(Math.round(b.peakMB)),
     ratio,
+    b.cpuSeconds === null ? 'n/a' : b.cpuSeconds.toFixed(1),
+    cpuRatio,
   ];
   const rows = [
-    row(casebookCold, times(report.ratios.coldToPlain)),
-    row(plain, '1.00x'),
-    row(casebookWarm, times(report.ratios.warmToPlain)),
+    row(casebookCold, times(report.ratios.coldToPlain), times(cpu.coldToPlain)),
+    row(plain, '1.00x', '1.00x'),
+    row(casebookWarm, times(report.ratios.warmToPlain), times(cpu.warmToPlain)),
   ];
   const table = [[...HEADERS], ...rows];
   const widths = HEADERS.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
@@ -72,7 +84,10 @@ export function formatReport(report: BenchReport): string {
     rule,
     ...rows.map(line),
     '',
-    `Warm rebuild is ${times(report.ratios.coldToWarm)} faster than cold. "time vs plain" = Casebook seconds / plain Astro + MDX seconds for the same studies.`,
+    `Warm rebuild is ${times(report.ratios.coldToWarm)} faster than cold (${times(cpu.coldToWarm)} in CPU time).`,
+    '"time vs plain" = Casebook wall seconds / plain Astro + MDX wall seconds for the same studies; "CPU vs plain" the same',
+    'on user+system CPU seconds, which waiting for a busy core does not inflate. Pages include Casebook\'s index, tag and',
+    'category pages; peak MB is the build\'s whole process tree.',
     `Machine: ${m.cpus} x ${m.cpuModel}, ${m.ramGB} GB RAM, ${m.os}, Node ${m.nodeVersion}, load ${m.loadAverage} at start.`,
   ].join('\n');
 }

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { BuildMeasurement } from '../../../src/lib/bench/measure-build.ts';
 import { formatReport, ratiosOf, type BenchReport } from '../../../src/lib/bench/report.ts';
 
-function build(label: string, seconds: number, pages: number, peakMB: number): BuildMeasurement {
+function build(label: string, seconds: number, pages: number, peakMB: number, cpuSeconds: number | null): BuildMeasurement {
   return {
-    label, ok: true, exitCode: 0, seconds, pages, pagesPerSecond: pages / seconds,
-    peakMB, treePeakMB: peakMB, maxProcessMB: peakMB * 0.8, logFile: '/tmp/x.log', outputTail: '',
+    label, ok: true, exitCode: 0, seconds, pages, pagesPerSecond: seconds > 0 ? pages / seconds : 0,
+    peakMB, treePeakMB: peakMB, maxProcessMB: peakMB * 0.8, cpuSeconds, logFile: '/tmp/x.log', outputTail: '',
   };
 }
 
 const builds = {
-  casebookCold: build('Casebook (cold)', 90, 1100, 1500.4),
-  plain: build('plain Astro + MDX', 30, 1000, 700),
-  casebookWarm: build('Casebook (warm)', 45, 1100, 1400),
+  casebookCold: build('Casebook (cold)', 90, 1100, 1500.4, 80),
+  plain: build('plain Astro + MDX', 30, 1000, 700, 20),
+  casebookWarm: build('Casebook (warm)', 45, 1100, 1400, 40),
 };
 const report: BenchReport = {
   startedAt: '2025-01-01T00:00:00.000Z',
@@ -26,20 +26,23 @@ const report: BenchReport = {
 
 describe('benchmark report', () => {
   it('computes time ratios against the plain build and cold against warm', () => {
-    expect(report.ratios).toEqual({ coldToPlain: 3, warmToPlain: 1.5, coldToWarm: 2 });
+    expect(report.ratios).toEqual({
+      coldToPlain: 3, warmToPlain: 1.5, coldToWarm: 2,
+      cpu: { coldToPlain: 4, warmToPlain: 2, coldToWarm: 2 },
+    });
   });
 
   it('prints one aligned row per build with pages, seconds, pages/s, peak MB and ratio', () => {
     const text = formatReport(report);
     const lines = text.split('\n');
     const header = lines.find((l) => l.startsWith('build'));
-    expect(header).toMatch(/build\s*\| pages \| seconds \| pages\/s \| peak MB \| time vs plain/);
+    expect(header).toMatch(/build\s*\| pages \| seconds \| pages\/s \| peak MB \| time vs plain \| CPU s \| CPU vs plain/);
     const rows = lines.filter((l) => / \| /.test(l));
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1); // columns line up
-    expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x/);
-    expect(text).toMatch(/plain Astro \+ MDX \|\s*1000 \|\s*30\.0 \|\s*33\.3 \|\s*700 \|\s*1\.00x/);
-    expect(text).toMatch(/Casebook \(warm\)\s*\|\s*1100 \|\s*45\.0 \|\s*24\.4 \|\s*1400 \|\s*1\.50x/);
+    expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x \|\s*80\.0 \|\s*4\.00x$/m);
+    expect(text).toMatch(/plain Astro \+ MDX \|\s*1000 \|\s*30\.0 \|\s*33\.3 \|\s*700 \|\s*1\.00x \|\s*20\.0 \|\s*1\.00x$/m);
+    expect(text).toMatch(/Casebook \(warm\)\s*\|\s*1100 \|\s*45\.0 \|\s*24\.4 \|\s*1400 \|\s*1\.50x \|\s*40\.0 \|\s*2\.00x$/m);
   });
 
   it('names the machine, the node version and the study count', () => {
@@ -47,13 +50,15 @@ describe('benchmark report', () => {
     expect(text).toContain('1000 synthetic case studies');
     expect(text).toContain('2 x Intel(R) Xeon(R) Processor, 23.5 GB RAM');
     expect(text).toContain('Node v22.23.3');
-    expect(text).toContain('Warm rebuild is 2.00x faster than cold');
+    expect(text).toContain('Warm rebuild is 2.00x faster than cold (2.00x in CPU time)');
   });
 
   it('shows n/a rather than Infinity when the plain build took no measurable time', () => {
-    const zero = { ...builds, plain: build('plain Astro + MDX', 0, 0, 0) };
+    const zero = { ...builds, plain: build('plain Astro + MDX', 0, 0, 0, null) };
     const text = formatReport({ ...report, builds: zero, ratios: ratiosOf(zero) });
     expect(text).not.toContain('Infinity');
-    expect(text).toMatch(/Casebook \(cold\).*\| +n\/a$/m);
+    expect(text).not.toContain('NaN');
+    expect(text).toMatch(/Casebook \(cold\).*\| +n\/a \| +80\.0 \| +n\/a$/m);
+    expect(text).toMatch(/plain Astro \+ MDX .*\| +n\/a \| +1\.00x$/m);
   });
 });

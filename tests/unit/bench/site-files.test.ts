@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MDX_COMPONENT_NAMES } from '../../../src/components/mdx/names.ts';
 import { diagramVariants, variantOf } from '../../../src/lib/bench/diagram-variants.ts';
-import { countPages, maxRssKbFromTimeOutput } from '../../../src/lib/bench/measure-build.ts';
+import { countPages, cpuSecondsFromTimeOutput, maxRssKbFromTimeOutput } from '../../../src/lib/bench/measure-build.ts';
 import { DEFAULT_SHIKI_CONFIG, casebookShikiConfig, plainProjectFiles } from '../../../src/lib/bench/plain-project.ts';
 import { descendantsOf, rssKbFromStatus } from '../../../src/lib/bench/process-tree-memory.ts';
 import { isCopied } from '../../../src/lib/bench/site-copy.ts';
@@ -87,6 +87,8 @@ describe('measurement helpers', () => {
   it('reads peak RSS from GNU time and /proc status text', () => {
     expect(maxRssKbFromTimeOutput('\tMaximum resident set size (kbytes): 812344\n')).toBe(812344);
     expect(maxRssKbFromTimeOutput('nothing')).toBeNull();
+    expect(cpuSecondsFromTimeOutput('\tUser time (seconds): 41.67\n\tSystem time (seconds): 3.25\n')).toBeCloseTo(44.92);
+    expect(cpuSecondsFromTimeOutput('')).toBeNull();
     expect(rssKbFromStatus('Name:\tnode\nVmRSS:\t  51200 kB\n')).toBe(51200);
     expect(rssKbFromStatus('Name:\tzombie\n')).toBe(0);
   });
