@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +64,16 @@ describe('npm run new (src/cli/new.ts)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Created content/case-studies/event-sourcing-at-scale.mdx');
     expect(run.stdout).toContain('npm run dev, then open http://localhost:4321/case-studies/event-sourcing-at-scale/');
+  });
+
+  // `script` (util-linux) gives the CLI a pseudo-terminal, as when an author runs it by hand.
+  it.runIf(existsSync('/usr/bin/script'))('asks for the title when run in a terminal without one', async () => {
+    const root = await makeProject({});
+    const command = [process.execPath, path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve(NEW_CLI)].map((a) => `'${a}'`).join(' ');
+    const run = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, input: 'Asked Interactively\n', encoding: 'utf8' });
+    expect(run.stdout).toContain('Title of the new case study:');
+    expect(run.stdout).toContain('Created content/case-studies/asked-interactively.mdx');
+    expect(await readdir(path.join(root, 'content/case-studies'))).toEqual(['asked-interactively.mdx']);
   });
 
   it('explains the usage and exits 1 without a title and without a terminal', async () => {
