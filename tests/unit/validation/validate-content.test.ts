@@ -57,6 +57,12 @@ describe('validateContent', () => {
     expect(line).toMatch(/^content\/case-studies\/x\.mdx:7 {2}authorTwitter {2}found an unknown field, expected one of `title`, `summary`/);
   });
 
+  it('reports an update date before the publication date', async () => {
+    expect(await lines({ 'content/case-studies/x.mdx': caseStudy(`${VALID_FRONTMATTER}\nupdated: 2024-01-02`) })).toEqual([
+      'content/case-studies/x.mdx:7  updated  found 2024-01-02, expected `updated` to be on or after `date`',
+    ]);
+  });
+
   it('flags dates that YAML would silently roll over', async () => {
     const fm = VALID_FRONTMATTER.replace('2024-11-20', '2024-13-45');
     expect(await lines({ 'content/case-studies/x.mdx': caseStudy(fm) })).toEqual([
