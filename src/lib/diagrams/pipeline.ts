@@ -9,6 +9,7 @@
  * SVG their renderer produced. Every author-caused failure is a `DiagramError`.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { optimize } from 'svgo';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
@@ -16,7 +17,7 @@ import { finishConfig, optimiseConfig } from './svgo-config.ts';
 import type { Geometry } from './viewbox.ts';
 
 /** Bump when a change to the pipeline changes its output, so cached results are redone. */
-export const PIPELINE_VERSION = '1';
+export const PIPELINE_VERSION = '2';
 
 /** A diagram bigger than this after optimisation triggers a build warning. */
 export const BYTE_BUDGET = 150 * 1024;
@@ -35,6 +36,9 @@ export interface ProcessedDiagram {
   height: number;
   bytesIn: number;
   bytesOut: number;
+  /** Gzipped sizes: what a visitor downloads (scoped CSS repeats a prefix that compresses away). */
+  gzipBytesIn?: number;
+  gzipBytesOut?: number;
   /** One line each: what the sanitiser removed, and the budget warning. */
   warnings: string[];
   /** sha256 of `svg`, 16 hex digits. */
@@ -95,7 +99,9 @@ export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagr
     ...(text.title !== undefined ? { title: text.title } : {}),
     ...(text.desc !== undefined ? { desc: text.desc } : {}),
     viewBox: geometry.viewBox, width: geometry.width, height: geometry.height,
-    bytesIn, bytesOut, warnings,
+    bytesIn, bytesOut,
+    gzipBytesIn: gzipSync(source).length, gzipBytesOut: gzipSync(svg).length,
+    warnings,
     hash: createHash('sha256').update(svg).digest('hex').slice(0, 16),
   };
 }

@@ -56,7 +56,7 @@ describe('registry', () => {
     expect(logs).toHaveLength(1);
     const report = logs[0] ?? '';
     expect(report).toMatch(/^\[diagrams\] 3 diagram\(s\), [\d.]+ KB -> [\d.]+ KB \(-\d+%\), 0 from cache/m);
-    expect(report).toMatch(/^ {2}queue +4\.8 KB -> +[\d.]+ KB +\(-\d+%\)$/m);
+    expect(report).toMatch(/^ {2}queue +4\.8 KB -> +[\d.]+ KB +\(-\d+%\) +gzip [\d.]+ KB -> [\d.]+ KB$/m);
     expect(report).toContain('warning: diagrams/queue.svg:4: <foreignObject>: removed an HTML label');
   });
 
