@@ -144,6 +144,12 @@ describe('graphviz (@viz-js/viz)', () => {
     expect(err.reason).toMatch(/syntax error/);
   });
 
+  it('passes on Graphviz warnings without failing', async () => {
+    const out = await dot.render('digraph { a [shape=hexagonn]; a -> b }');
+    expect(out.warnings.join(' ')).toMatch(/hexagonn/);
+    expect(textLabels(out.svg)).toEqual(expect.arrayContaining(['a', 'b']));
+  });
+
   it('refuses source that is not a graph', async () => {
     const err = await failure(dot.render('flowchart LR\n  A --> B'));
     expect(err.reason).toContain('digraph');

@@ -50,7 +50,7 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
     const processor = unified()
       .use(remarkParse)
       .use(remarkMdx)
-      .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => fences.push(d) });
+      .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => fences.push(d), warn: () => undefined }); // the page build already warned
     const vfile = new VFile({ value: withoutFrontmatter(text), path });
     await processor.run(processor.parse(vfile), vfile);
     for (const fence of fences) {

@@ -27,6 +27,8 @@ export interface RemarkTextDiagramsOptions {
   base?: string;
   /** Receives every diagram the plugin produced (the standalone-file registry uses it). */
   onDiagram?: (diagram: RenderedFence) => void;
+  /** Where warnings go (one line each); default console.warn. */
+  warn?: (message: string) => void;
 }
 
 /** One fence after rendering and the pipeline. */
@@ -88,11 +90,13 @@ async function renderFence(fence: Fence, name: string, file: string, service: Te
   const title = meta.title;
   const svg = title ? withTitle(rendered.svg, title) : rendered.svg;
   const processed = processSvg(svg, { name, file: `${file}:${fenceLine ?? 0}` });
-  return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendered.warnings, ...processed.warnings] };
+  const rendererWarnings = rendered.warnings.map((w) => `${file}:${where() ?? 0}: ${element}: ${w}`);
+  return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendererWarnings, ...processed.warnings] };
 }
 
 export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
   const base = options.base ?? '/';
+  const warn = options.warn ?? ((m: string) => console.warn(m));
   return async function transform(tree: Root, vfile: VFile): Promise<void> {
     const fences: Fence[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
@@ -133,7 +137,7 @@ export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
     for (const { fence, name } of jobs) {
       const result = await renderFence(fence, name, file, service);
       results.push(result);
-      for (const w of result.warnings) vfile.message(w);
+      for (const w of result.warnings) warn(w);
       options.onDiagram?.(result);
     }
 
