@@ -13,6 +13,7 @@ import { relative } from 'node:path';
 import type { Code, Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { cacheKey as pipelineCacheKey, DiagramCache, defaultCacheDir as pipelineCacheDir } from '../cache.ts';
 import { DiagramError } from '../errors.ts';
 import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
 import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta } from './fence.ts';
@@ -64,6 +65,28 @@ interface Fence {
   lang: TextDiagramLang;
 }
 
+let pipelineCache: DiagramCache | undefined;
+const processedInMemory = new Map<string, ProcessedDiagram>();
+
+/**
+ * The SVG pipeline through its own content-hash cache (the one hand-authored diagrams use),
+ * so an unchanged fence skips svgo too; kept in memory as well, because the same fence is
+ * processed by the page build and again by the collector for /diagrams/<name>.svg.
+ */
+function processCached(svg: string, name: string, file: string): ProcessedDiagram {
+  const key = pipelineCacheKey(name, svg);
+  const inMemory = processedInMemory.get(key);
+  if (inMemory) return inMemory;
+  pipelineCache ??= new DiagramCache(pipelineCacheDir());
+  let processed = pipelineCache.get(key);
+  if (!processed) {
+    processed = processSvg(svg, { name, file });
+    pipelineCache.set(key, processed);
+  }
+  processedInMemory.set(key, processed);
+  return processed;
+}
+
 /** Renders one fence or throws an error whose message is the whole story, on one line. */
 async function renderFence(fence: Fence, name: string, file: string, service: TextDiagramService): Promise<RenderedFence> {
   const { node, lang } = fence;
@@ -89,7 +112,7 @@ async function renderFence(fence: Fence, name: string, file: string, service: Te
   }
   const title = meta.title;
   const svg = title ? withTitle(rendered.svg, title) : rendered.svg;
-  const processed = processSvg(svg, { name, file: `${file}:${fenceLine ?? 0}` });
+  const processed = processCached(svg, name, `${file}:${fenceLine ?? 0}`);
   const rendererWarnings = rendered.warnings.map((w) => `${file}:${where() ?? 0}: ${element}: ${w}`);
   return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendererWarnings, ...processed.warnings] };
 }
