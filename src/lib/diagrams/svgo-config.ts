@@ -14,7 +14,7 @@ import { editorCleanupPlugin } from './editor-cleanup.ts';
 import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
-import { parkLinkHrefPlugin, restoreLinkHrefPlugin } from './svgo-workarounds.ts';
+import { parkLinkHrefPlugin, restoreLinkHrefPlugin, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
 
 export interface OptimiseOptions extends SanitiseContext {
@@ -32,6 +32,7 @@ export function optimiseConfig(o: OptimiseOptions): Config {
       editorCleanupPlugin,
       createViewBoxPlugin(o.file, o.source, o.onGeometry),
       parkLinkHrefPlugin,
+      styleToAttrsWithoutStylesheetPlugin,
       {
         name: 'preset-default',
         params: {

@@ -4,8 +4,13 @@
  * svgo 4's attribute table lists `xlink:href` but not the SVG 2 `href` for `<a>`, so its
  * `removeUnknownsAndDefaults` deletes the target of every modern link. The link's `href` is
  * parked in a data attribute (which svgo keeps) before the preset runs and restored after.
+ *
+ * `convertStyleToAttrs` (style="fill:..." to fill="...", which lets the preset drop default
+ * values; a large saving on Inkscape exports) ignores the cascade: a `style` attribute beats
+ * a `<style>` rule, a presentation attribute loses to it. So it only runs on diagrams that
+ * have no `<style>` element (the fidelity check caught this on a hand-written diagram).
  */
-import type { CustomPlugin } from 'svgo';
+import { builtinPlugins, type CustomPlugin, type XastElement, type XastParent } from 'svgo';
 
 const PARKED = 'data-casebook-href';
 
@@ -36,4 +41,18 @@ export const restoreLinkHrefPlugin: CustomPlugin = {
       },
     },
   }),
+};
+
+const convertStyleToAttrs = builtinPlugins.find((p) => p.name === 'convertStyleToAttrs');
+
+function hasStyleElement(parent: XastParent): boolean {
+  return parent.children.some((c) => c.type === 'element' && (c.name === 'style' || hasStyleElement(c as XastElement)));
+}
+
+export const styleToAttrsWithoutStylesheetPlugin: CustomPlugin = {
+  name: 'casebookStyleToAttrsWithoutStylesheet',
+  fn: (root, params, info) => {
+    if (!convertStyleToAttrs || hasStyleElement(root)) return null;
+    return convertStyleToAttrs.fn(root, params ?? {}, info);
+  },
 };

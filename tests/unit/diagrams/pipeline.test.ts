@@ -79,6 +79,22 @@ describe('editor exports', () => {
     expect(out.viewBox).toBe('-0.5 -0.5 321 121');
   });
 
+  it('turns style= into presentation attributes and drops defaults when there is no <style>', () => {
+    const out = processFixture('inkscape-export.svg', 'cache-aside');
+    const rects = elements(out.svg).filter((e) => e.name === 'rect');
+    expect(rects[0]?.attribs).toMatchObject({ fill: '#f6f8fb', stroke: '#44506a' });
+    expect(rects[0]?.attribs.style).toBeUndefined();
+    expect(out.svg).not.toMatch(/fill-opacity|stroke-opacity|stroke-dasharray="none"/);
+  });
+
+  it('keeps style= when a <style> rule would otherwise win over it', () => {
+    const out = processSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><style>.t{fill:red}</style><text class="t" style="fill:blue">x</text></svg>',
+      { name: 'cascade', file: 'diagrams/cascade.svg' },
+    );
+    expect(elements(out.svg).find((e) => e.name === 'text')?.attribs.style).toBe('fill:#00f');
+  });
+
   it('minifies path data', () => {
     const out = processFixture('themed.svg');
     expect(out.svg).toContain('d="M20 50h80"');
