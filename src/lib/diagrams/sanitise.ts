@@ -11,6 +11,8 @@
  * | `javascript:`/`vbscript:`/`data:text/html`/any unknown scheme  | strip + warn    |
  * | `<set>`/`<animate>` that rewrite `href` or an `on*` attribute | strip + warn    |
  * | `xml:base`, `src`, `<?xml-stylesheet?>`                       | strip + warn    |
+ * | HTML elements (`<div>`, `<img>`, `<font>`, ...) outside HTML   | strip + warn    |
+ * | (inlined in a page they would break out of the `<svg>`)       |                 |
  * | remote `@import`, `url()` to anything but `#id`/embedded data  | strip + warn    |
  * | (in `<style>` and `style=`, or in attributes like `fill`)     |                 |
  * | `<foreignObject>` inside a `<switch>` with an SVG fallback     | strip + warn    |
@@ -45,6 +47,16 @@ const NON_PICTURE_ELEMENTS = new Set([
   'script', 'handler', 'listener', 'iframe', 'embed', 'object', 'applet', 'frame', 'frameset',
   'base', 'meta', 'link', 'audio', 'video', 'source', 'track', 'portal', 'form', 'input',
   'button', 'textarea', 'select',
+]);
+/**
+ * Start tags that make an HTML parser leave SVG ("foreign content") when the diagram is
+ * inlined: the element and everything after it would land in the page, outside the figure.
+ */
+const HTML_BREAKOUT_ELEMENTS = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em',
+  'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu',
+  'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup',
+  'table', 'tt', 'u', 'ul', 'var', 'html',
 ]);
 const ANIMATION_ELEMENTS = new Set(['set', 'animate', 'animatecolor', 'animatemotion', 'animatetransform']);
 const IMAGE_ELEMENTS = new Set(['image', 'feimage']);
@@ -100,6 +112,11 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
 
           if (NON_PICTURE_ELEMENTS.has(name)) {
             warnAt(node.name, undefined, `<${node.name}>`, 'removed (a static diagram runs no code and embeds no documents)');
+            detach();
+            return;
+          }
+          if (HTML_BREAKOUT_ELEMENTS.has(name)) {
+            warnAt(node.name, undefined, `<${node.name}>`, 'removed an HTML element (inlined in a page it would escape the diagram)');
             detach();
             return;
           }

@@ -51,6 +51,15 @@ describe('strip and warn: active content a static picture never needs', () => {
   });
 });
 
+describe('HTML elements that would escape an inlined <svg>', () => {
+  it('removes <font>, <img>, <div>, <p> and warns; SVG text stays', () => {
+    const out = processFixture('html-breakout.svg');
+    expect(elements(out.svg).map((e) => e.name)).toEqual(['svg', 'title', 'text']);
+    expect(out.warnings.filter((w) => w.includes('removed an HTML element'))).toHaveLength(3);
+    expect(out.warnings[0]).toMatch(/^diagrams\/html-breakout\.svg:4: <font>/);
+  });
+});
+
 describe('remote CSS', () => {
   const out = processFixture('remote-css.svg');
 
