@@ -8,4 +8,3 @@ export { createTextDiagramService, textDiagrams, type TextDiagramService } from 
 export { sampleTextDiagram } from './sample.ts';
 export { MERMAID_TYPES, MERMAID_TYPES_HELP } from './mermaid-syntax.ts';
 export { TextDiagramError, TEXT_DIAGRAM_LANGS, type TextDiagramLang } from './types.ts';
-export { textDiagramStaticPaths, textDiagramStandaloneSvg } from './standalone.ts';
