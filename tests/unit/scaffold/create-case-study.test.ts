@@ -58,12 +58,13 @@ describe('createCaseStudy', () => {
 });
 
 describe('npm run new (src/cli/new.ts)', () => {
-  it('prints the file, the dev URL and next steps', async () => {
+  it('prints the file, the dev URL (with the base path) and next steps', async () => {
     const root = await makeProject({});
-    const run = runTsx(NEW_CLI, ['Event Sourcing at Scale'], { cwd: root });
+    const env = { ...process.env, CASEBOOK_BASE: '/portfolio/' };
+    const run = runTsx(NEW_CLI, ['Event Sourcing at Scale'], { cwd: root, env });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Created content/case-studies/event-sourcing-at-scale.mdx');
-    expect(run.stdout).toContain('npm run dev, then open http://localhost:4321/case-studies/event-sourcing-at-scale/');
+    expect(run.stdout).toContain('npm run dev, then open http://localhost:4321/portfolio/case-studies/event-sourcing-at-scale/');
   });
 
   // `script` (util-linux) gives the CLI a pseudo-terminal, as when an author runs it by hand.
