@@ -1,28 +1,43 @@
 /**
- * Turns a card into a 1200x630 PNG: satori lays the tree out to SVG with the shipped
- * fonts, resvg rasterises it. Rendering costs tens of milliseconds per image, so results
- * are cached on disk under the hash of everything that affects the pixels (the card tree,
- * which includes the design, the font files and the library versions): a rebuild with
- * unchanged case studies reads PNGs from disk and renders nothing.
+ * Turns a card into a 1200x630 PNG (satori + resvg, in rasterise.mjs) and caches the result
+ * on disk under the hash of everything that affects the pixels: the card tree (which
+ * includes the design), the font files and the library versions. A rebuild with unchanged
+ * case studies reads PNGs from disk and renders nothing.
+ *
+ * Cold renders cost ~25-30 ms of CPU each. `prefetch` queues a whole set of cards on a pool
+ * of worker threads so they render on every core while the build waits for the first one
+ * (when there are enough to repay starting the workers); otherwise, or if the workers fail
+ * to start, cards render on the calling thread.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import { OG_IMAGE_SIZE } from '../seo/og-paths.ts';
 import { cardTree, type OgCardData } from './card.ts';
 import { loadFonts } from './fonts.ts';
+import { rasterise } from './rasterise.mjs';
+import { RenderPool } from './worker-pool.ts';
 
 /** Bump to invalidate every cached image when the pipeline changes in a way the key misses. */
 const PIPELINE_VERSION = 1;
 
+/**
+ * Starting a worker costs ~0.8 s of CPU (satori's WebAssembly and the fonts), about 30
+ * cards' worth, so workers are only used when at least this many cards need rendering.
+ */
+export const MIN_CARDS_FOR_WORKERS = 50;
+
 export interface OgRendererOptions {
   /** Where PNGs are cached; `null` disables the cache. */
   cacheDir: string | null;
-  /** Project root, for finding fonts and library versions. Default: the working directory. */
+  /** Project root, for finding fonts, the worker script and library versions. Default: cwd. */
   root?: string;
+  /** Worker threads for cold renders; 0 (the default) renders on the calling thread. */
+  workers?: number;
+  /** The worker entry; default `<root>/src/lib/og-image/render-worker.mjs`. */
+  workerScript?: string;
 }
 
 export interface OgRenderStats {
@@ -30,11 +45,17 @@ export interface OgRenderStats {
   rendered: number;
   /** Images served from the disk cache. */
   fromCache: number;
+  /** Of the rendered images, how many a worker thread drew. */
+  onWorkers: number;
 }
 
 export interface OgRenderer {
   render(card: OgCardData): Promise<Uint8Array>;
+  /** Starts rendering every uncached card in the background; `render` then awaits the same work. */
+  prefetch(cards: OgCardData[]): void;
   readonly stats: OgRenderStats;
+  /** Stops the worker threads, if any. */
+  close(): Promise<void>;
 }
 
 /**
@@ -60,55 +81,113 @@ function libraryVersions(root: string): string {
     .join(',');
 }
 
-/** satori + resvg, no cache. */
+/** satori + resvg on the calling thread, no cache. */
 export async function renderCardPng(card: OgCardData, root: string = process.cwd()): Promise<Uint8Array> {
   const { fonts } = await loadFonts(root);
-  // satori's types ask for a React element; its object form ({ type, props }) is what
-  // JSX compiles to and is documented as accepted without React.
-  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], {
-    width: OG_IMAGE_SIZE.width,
-    height: OG_IMAGE_SIZE.height,
-    fonts,
-  });
-  // Text is already converted to paths by satori, so resvg needs no fonts at all.
-  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  return image.asPng();
+  return rasterise(cardTree(card), fonts, OG_IMAGE_SIZE.width, OG_IMAGE_SIZE.height);
 }
 
 export function createOgRenderer(options: OgRendererOptions): OgRenderer {
   const root = options.root ?? process.cwd();
-  const stats: OgRenderStats = { rendered: 0, fromCache: 0 };
+  const stats: OgRenderStats = { rendered: 0, fromCache: 0, onWorkers: 0 };
+  const inflight = new Map<string, Promise<Uint8Array>>();
   let keyPrefix: Promise<string> | undefined;
+  let pool: Promise<RenderPool> | undefined;
+  /** Set by prefetch when enough cards are missing to be worth starting workers. */
+  let useWorkers = false;
 
-  const keyOf = async (card: OgCardData) => {
+  const getPool = () =>
+    (pool ??= loadFonts(root).then(
+      ({ fonts }) =>
+        new RenderPool(
+          options.workerScript ?? join(resolve(root), 'src', 'lib', 'og-image', 'render-worker.mjs'),
+          options.workers ?? 0,
+          fonts,
+        ),
+    ));
+
+  const keyOf = async (tree: unknown) => {
     keyPrefix ??= loadFonts(root).then((f) => `${PIPELINE_VERSION}|${libraryVersions(root)}|${f.digest}|`);
     return createHash('sha256')
       .update(await keyPrefix)
-      .update(JSON.stringify(cardTree(card)))
+      .update(JSON.stringify(tree))
       .digest('hex');
+  };
+
+  /** Rasterise on a worker when there are any, else (or if they fail) on this thread. */
+  const draw = async (tree: unknown): Promise<Uint8Array> => {
+    const { width, height } = OG_IMAGE_SIZE;
+    if (useWorkers) {
+      const workers = await getPool();
+      if (workers.usable) {
+        try {
+          const png = await workers.run(tree, width, height);
+          stats.onWorkers++;
+          return png;
+        } catch {
+          // A worker that cannot start (e.g. the script is missing from a trimmed copy of
+          // the project) must not fail the build: fall through to this thread.
+        }
+      }
+    }
+    return rasterise(tree, (await loadFonts(root)).fonts, width, height);
+  };
+
+  const renderAndStore = async (tree: unknown, file: string, dir: string): Promise<Uint8Array> => {
+    const png = await draw(tree);
+    stats.rendered++;
+    // Write then rename, so a parallel build never reads a half-written file.
+    await mkdir(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(tmp, png);
+    await rename(tmp, file);
+    return png;
+  };
+
+  const render = async (card: OgCardData): Promise<Uint8Array> => {
+    const tree = cardTree(card);
+    const dir = options.cacheDir;
+    if (dir === null) {
+      const png = await draw(tree);
+      stats.rendered++;
+      return png;
+    }
+    const key = await keyOf(tree);
+    const pending = inflight.get(key);
+    if (pending) return pending;
+    const file = join(dir, `${key}.png`);
+    const cached = await readFile(file).catch(() => undefined);
+    if (cached) {
+      stats.fromCache++;
+      return new Uint8Array(cached);
+    }
+    // Check again: another call may have started this card while we read the disk.
+    const started = inflight.get(key);
+    if (started) return started;
+    const work = renderAndStore(tree, file, dir).finally(() => inflight.delete(key));
+    inflight.set(key, work);
+    return work;
   };
 
   return {
     stats,
-    async render(card) {
-      if (options.cacheDir === null) {
-        stats.rendered++;
-        return renderCardPng(card, root);
-      }
-      const file = join(options.cacheDir, `${await keyOf(card)}.png`);
-      const cached = await readFile(file).catch(() => undefined);
-      if (cached) {
-        stats.fromCache++;
-        return new Uint8Array(cached);
-      }
-      const png = await renderCardPng(card, root);
-      stats.rendered++;
-      // Write then rename, so a parallel build never reads a half-written file.
-      await mkdir(options.cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, png);
-      await rename(tmp, file);
-      return png;
+    render,
+    prefetch(cards) {
+      const dir = options.cacheDir;
+      if (dir === null || (options.workers ?? 0) === 0) return;
+      void (async () => {
+        const missing: OgCardData[] = [];
+        for (const card of cards) {
+          if (!existsSync(join(dir, `${await keyOf(cardTree(card))}.png`))) missing.push(card);
+        }
+        if (missing.length < MIN_CARDS_FOR_WORKERS) return;
+        useWorkers = true;
+        // Errors surface when the page's own render() awaits the same work.
+        for (const card of missing) render(card).catch(() => undefined);
+      })().catch(() => undefined);
+    },
+    async close() {
+      if (pool) await (await pool).close();
     },
   };
 }

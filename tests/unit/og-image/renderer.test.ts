@@ -47,13 +47,13 @@ describe('the disk cache', () => {
   it('renders a card once, then serves the same bytes from disk without rendering', async () => {
     const renderer = createOgRenderer({ cacheDir });
     const first = await renderer.render(card);
-    expect(renderer.stats).toEqual({ rendered: 1, fromCache: 0 });
+    expect(renderer.stats).toEqual({ rendered: 1, fromCache: 0, onWorkers: 0 });
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(1);
 
     // A new renderer, as in the next build: the file on disk is all it has.
     const nextBuild = createOgRenderer({ cacheDir });
     const second = await nextBuild.render(card);
-    expect(nextBuild.stats).toEqual({ rendered: 0, fromCache: 1 });
+    expect(nextBuild.stats).toEqual({ rendered: 0, fromCache: 1, onWorkers: 0 });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(pngSize(second)).toEqual({ width: 1200, height: 630 });
   });
@@ -64,16 +64,16 @@ describe('the disk cache', () => {
     await renderer.render({ ...card, badge: 'Research' });
     await renderer.render({ ...card, chips: [...card.chips, 'Kubernetes'] });
     await renderer.render({ ...card, title: `${card.title}!` });
-    expect(renderer.stats).toEqual({ rendered: 4, fromCache: 0 });
+    expect(renderer.stats).toEqual({ rendered: 4, fromCache: 0, onWorkers: 0 });
     await renderer.render({ ...card });
-    expect(renderer.stats).toEqual({ rendered: 4, fromCache: 1 });
+    expect(renderer.stats).toEqual({ rendered: 4, fromCache: 1, onWorkers: 0 });
   });
 
   it('can be switched off', async () => {
     const renderer = createOgRenderer({ cacheDir: null });
     await renderer.render(card);
     await renderer.render(card);
-    expect(renderer.stats).toEqual({ rendered: 2, fromCache: 0 });
+    expect(renderer.stats).toEqual({ rendered: 2, fromCache: 0, onWorkers: 0 });
   });
 
   it('lives in node_modules/.cache/casebook/og, or under CASEBOOK_CACHE_DIR for parallel builds', () => {

@@ -1,6 +1,8 @@
 /**
  * /og/case-studies/<slug>.png: one 1200x630 preview card per published case study, made
- * at build time (cached on disk between builds; see lib/og-image/renderer.ts).
+ * at build time (cached on disk between builds; see lib/og-image/renderer.ts). In a build,
+ * every card is queued on the worker pool as soon as the paths are known, so they render
+ * in parallel while Astro writes them out one by one.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCaseStudies, type CaseStudy } from '../../../lib/case-studies.ts';
@@ -10,6 +12,7 @@ import { siteConfig } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const studies = await getCaseStudies();
+  if (import.meta.env.PROD) ogRenderer.prefetch(studies.map((s) => caseStudyCard(s.data, siteConfig)));
   return studies.map((study) => ({ params: { slug: study.id }, props: { study } }));
 }) satisfies GetStaticPaths;
 
