@@ -6,13 +6,14 @@
  * changes a reader needs: `<desc>` kept (svgo 4 keeps `<title>` and `viewBox` by default),
  * ids referenced from ARIA attributes preserved, `currentColor` left alone.
  * Pass 2 (once) names the title/desc, prefixes ids and references with the diagram name,
- * and scopes `<style>` rules to the diagram. It runs once because prefixing is per diagram,
+ * shortens the classes the diagram's stylesheet uses, and scopes `<style>` rules to it. It runs once because prefixing is per diagram,
  * not an optimisation to repeat.
  */
 import type { Config, CustomPlugin } from 'svgo';
 import { editorCleanupPlugin } from './editor-cleanup.ts';
 import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
+import { minifyClassesPlugin } from './minify-classes.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
 import { parkLinkHrefPlugin, restoreLinkHrefPlugin, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
@@ -58,6 +59,7 @@ export function finishConfig(name: string, onText: (t: AccessibleText) => void):
       ...plugins,
       { name: 'prefixIds', params: { prefix: name, delim: '-', prefixIds: true, prefixClassNames: false } },
       createReferencePrefixPlugin(name),
+      minifyClassesPlugin,
       createScopeStylesPlugin(name),
     ],
   };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BYTE_BUDGET, processSvg } from '../../../src/lib/diagrams/pipeline.ts';
+import { shortName } from '../../../src/lib/diagrams/minify-classes.ts';
 import { scopeCss } from '../../../src/lib/diagrams/scope-styles.ts';
 import { elements, fixture, idsAndReferences, processFixture } from './support.ts';
 
@@ -108,9 +109,10 @@ describe('theming', () => {
     expect(out.svg).toContain('stroke="currentColor"');
     expect(out.svg).toContain('var(--cb-diagram-fg, #1b2230)');
     expect(out.svg).toContain('var(--cb-diagram-surface, #f6f8fb)');
-    // a :hover rule survives with the class it needs
-    expect(out.svg).toMatch(/\.box:hover\{stroke:var\(--cb-diagram-accent/);
-    expect(elements(out.svg).some((e) => e.attribs.class === 'box')).toBe(true);
+    // a :hover rule survives with the class it needs (shortened in both places)
+    const hovered = /\.([a-z0-9]+):hover\{stroke:var\(--cb-diagram-accent/.exec(out.svg)?.[1];
+    expect(hovered).toBeDefined();
+    expect(elements(out.svg).find((e) => e.name === 'path')?.attribs.class).toBe(hovered);
   });
 
   it('confines the diagram\'s own <style> to the diagram', () => {
@@ -124,6 +126,26 @@ describe('theming', () => {
     expect(scopeCss('svg>g{fill:red}:root{--x:1}', 'd-root')).toBe('svg#d-root>g{fill:red}#d-root{--x:1}');
     expect(scopeCss('@media (prefers-color-scheme:dark){rect{fill:#000}}', 'd-root')).toBe('@media (prefers-color-scheme:dark){#d-root rect{fill:#000}}');
     expect(scopeCss('@keyframes spin{from{opacity:0}to{opacity:1}}', 'd-root')).toBe('@keyframes spin{from{opacity:0}to{opacity:1}}');
+  });
+});
+
+describe('class names', () => {
+  it('shortens classes the diagram\'s stylesheet uses, keeps the others, never collides', () => {
+    const out = processSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><style>.long-name{fill:red}.other-name{stroke:blue}</style>' +
+        '<rect class="long-name a" width="1" height="1"/><rect class="long-name" width="2" height="2"/><rect class="other-name" width="3" height="3"/></svg>',
+      { name: 'cls', file: 'diagrams/cls.svg' },
+    );
+    const classes = elements(out.svg).filter((e) => e.attribs.class !== undefined).map((e) => e.attribs.class);
+    // 'a' is taken by a class no rule uses (page CSS might), so the most used class gets 'b'.
+    expect(classes).toEqual(['b a', 'b', 'c']);
+    expect(out.svg).toContain('#cls-root .b{fill:red}#cls-root .c{stroke:#00f}');
+  });
+
+  it('generates distinct short names', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => shortName(i));
+    expect(new Set(names).size).toBe(3000);
+    for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9]*$/);
   });
 });
 
