@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkSite, checkRef, SiteIndex } from '../../../src/lib/links/check-site.ts';
 import { srcsetUrls } from '../../../src/lib/links/html-refs.ts';
 import { formatBrokenLinks } from '../../../src/lib/links/report.ts';
@@ -80,6 +80,7 @@ describe('npm run check:links (src/cli/check-links.ts)', () => {
 
   it('exits 0 on a clean site and 1 with a hint when there is no build', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'casebook-links-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     await writeFile(path.join(root, 'index.html'), '<a href="/#main">x</a><main id="main"></main>');
     const ok = runTsx('src/cli/check-links.ts', ['--dir', root, '--base', '/'], { cwd: '.' });
     expect(ok.status, ok.stderr).toBe(0);

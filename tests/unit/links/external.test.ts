@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { checkExternalLinks } from '../../../src/lib/links/external.ts';
 
 // A local server standing in for other sites (loopback only).
@@ -64,7 +64,9 @@ describe('checkExternalLinks', () => {
   });
 
   it('answers from the on-disk cache within the TTL, and asks again after it', async () => {
-    const cacheFile = path.join(await mkdtemp(path.join(tmpdir(), 'casebook-link-cache-')), 'link-cache.json');
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'casebook-link-cache-'));
+    onTestFinished(() => rm(cacheDir, { recursive: true, force: true }));
+    const cacheFile = path.join(cacheDir, 'link-cache.json');
     let clock = 1_000_000;
     const options = { cacheFile, cacheTtlMs: 60_000, now: () => clock, hostIntervalMs: 0 };
     requests = [];

@@ -1,11 +1,17 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { safeBuild } from '../../../src/lib/safe-build.ts';
 
-async function projectWithDist(): Promise<string> {
+async function tempRoot(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'casebook-safe-build-'));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
+  return root;
+}
+
+async function projectWithDist(): Promise<string> {
+  const root = await tempRoot();
   await mkdir(path.join(root, 'dist/case-studies'), { recursive: true });
   await writeFile(path.join(root, 'dist/index.html'), 'old home');
   await writeFile(path.join(root, 'dist/case-studies/old.html'), 'old page');
@@ -44,7 +50,7 @@ describe('safeBuild', () => {
   });
 
   it('creates dist/ when there was none', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'casebook-safe-build-'));
+    const root = await tempRoot();
     await safeBuild({ root, outDir: 'public-out', build: (out) => writeFile(path.join(out, 'a.txt'), 'a') });
     expect(await readFile(path.join(root, 'public-out/a.txt'), 'utf8')).toBe('a');
   });

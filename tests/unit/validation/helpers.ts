@@ -1,8 +1,9 @@
 /** Writes a throw-away project (content/case-studies + diagrams) for validator tests. */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 
 export const VALID_FRONTMATTER = `title: Idempotent payments
 summary: Exactly-once charges on an at-least-once queue.
@@ -14,6 +15,7 @@ export const caseStudy = (frontmatter: string, body = '## Problem\n\nText.\n') =
 
 export async function makeProject(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'casebook-validation-'));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);
