@@ -66,6 +66,11 @@ async function main(): Promise<number> {
     logs: join(work, 'logs'),
   };
   mkdirSync(dirs.logs, { recursive: true });
+  // Ctrl-C also stops the build (same process group); leave no temp site behind unless asked.
+  process.once('SIGINT', () => {
+    if (!keep) rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
 
   try {
     // 1. The two sites, with the same synthetic studies.
@@ -113,8 +118,8 @@ async function main(): Promise<number> {
       results.push(result);
       if (!result.ok) {
         console.log('FAILED');
-        console.error(`bench: ${req.label} build failed (exit ${result.exitCode}); last lines of ${result.logFile}:\n${result.outputTail}`);
         saveLogs(repoRoot, results);
+        console.error(`bench: ${req.label} build failed (exit ${result.exitCode}); last lines of ${result.logFile}:\n${result.outputTail}`);
         return 1;
       }
       console.log(`${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakMB)} MB`);
@@ -148,11 +153,18 @@ function exampleDiagrams(dir: string): DiagramVariant[] {
     .map((f) => ({ name: basename(f, '.svg'), svg: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Copies each build's log to .casebook/bench/ (which outlives the temp dir); returns that dir. */
+/**
+ * Copies each build's log to .casebook/bench/ (which outlives the temp dir) and points the
+ * results at the copies; returns that dir.
+ */
 function saveLogs(repoRoot: string, results: BuildMeasurement[]): string {
   const dir = join(repoRoot, '.casebook', 'bench');
   mkdirSync(dir, { recursive: true });
-  for (const r of results) copyFileSync(r.logFile, join(dir, basename(r.logFile)));
+  for (const r of results) {
+    const saved = join(dir, basename(r.logFile));
+    copyFileSync(r.logFile, saved);
+    r.logFile = saved;
+  }
   return dir;
 }
 
