@@ -132,3 +132,35 @@ test('text diagrams need no JavaScript: identical with scripts off, and no scrip
     await context.close();
   }
 });
+
+test('one page with a Mermaid, a D2 and a Graphviz diagram shows all three, readable in both schemes, with no script they need', async ({ page }) => {
+  const figures = {
+    mermaid: 'pipeline-upgrade-states',
+    d2: 'pipeline-delivery',
+    dot: 'checkout-funnel-dag',
+  } as const;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('case-studies/stream-processing-dag/');
+    for (const [lang, name] of Object.entries(figures)) {
+      const figure = page.locator(`figure[data-diagram="${name}"]`);
+      await expect(figure, name).toHaveAttribute('data-diagram-lang', lang);
+      const svg = figure.locator('svg').first();
+      await expect(svg).toBeVisible();
+      await expect(svg).toHaveAccessibleName(/\S/);
+      expect((await figure.locator('svg text').allTextContents()).join(' ').length).toBeGreaterThan(20);
+      const p = await paint(figure, '');
+      expect(contrast(parseColour(p.text), parseColour(p.canvas)), `${name} in ${scheme}`).toBeGreaterThanOrEqual(4.5);
+    }
+  }
+  // Every id on the page is unique even with three rendered diagrams on it.
+  const duplicateIds = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicateIds).toEqual([]);
+  // The only scripts on the page are the theme bootstrap/toggle and the search shortcut.
+  const scripts = await page.locator('script:not([type="application/ld+json"])').count();
+  expect(scripts).toBeLessThanOrEqual(3);
+});
