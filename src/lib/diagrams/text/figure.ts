@@ -5,9 +5,7 @@
  * caption), built as a string because the remark plugin emits raw HTML into the MDX tree.
  *
  * Naming, link and aspect ratio come from the pipeline's inline.ts, so both paths decide
- * them the same way. Diagram.astro's stylesheet is scoped to that component and does not
- * reach markup made elsewhere, so the few layout rules it has are repeated here as inline
- * `style` attributes (no stylesheet, no script). Keep the two in step.
+ * them the same way. Both are styled by the global src/styles/diagrams.css.
  */
 import { aspectRatio, diagramHref, inlineSvg } from '../inline.ts';
 import type { ProcessedDiagram } from '../pipeline.ts';
@@ -27,16 +25,6 @@ export function withTitle(svg: string, title: string): string {
   return open[2] ? `${head}>${element}</svg>` : `${head}>${element}${rest}`;
 }
 
-/** Adds declarations to the root <svg>'s style attribute (creating it if needed). */
-function styleRoot(svg: string, declarations: string): string {
-  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
-    const existing = /\sstyle="([^"]*)"/.exec(attrs);
-    if (!existing) return `<svg${attrs} style="${declarations}">`;
-    const merged = `${(existing[1] ?? '').replace(/;?\s*$/, '')};${declarations}`;
-    return `<svg${attrs.replace(existing[0], ` style="${merged}"`)}>`;
-  });
-}
-
 export interface TextFigureInput {
   diagram: ProcessedDiagram;
   lang: TextDiagramLang;
@@ -48,29 +36,19 @@ export interface TextFigureInput {
   base: string;
 }
 
-const FIGURE_STYLE =
-  "margin:var(--space-6, 2rem) 0;display:grid;grid-template-columns:1fr auto;grid-template-areas:'canvas canvas' 'caption open';gap:var(--space-2, 0.5rem) var(--space-4, 1rem);align-items:baseline;font-family:var(--font-ui, system-ui, sans-serif)";
-const CANVAS_STYLE =
-  'grid-area:canvas;color:var(--cb-diagram-fg, currentColor);background:var(--cb-diagram-bg, transparent);border:1px solid color-mix(in srgb, var(--cb-diagram-border, #44506a) 35%, transparent);border-radius:var(--radius, 6px);padding:var(--space-3, 0.75rem);overflow:hidden';
-const OPEN_STYLE = 'grid-area:open;font-size:0.9rem;white-space:nowrap';
-const CAPTION_STYLE = 'grid-area:caption;color:var(--cb-diagram-muted, inherit);font-size:0.9rem';
-
 export function textDiagramFigure(input: TextFigureInput): string {
   const { diagram, lang, caption, alt, base } = input;
   const name = escapeHtml(diagram.name);
   const captionId = caption ? `${diagram.name}-figcaption` : undefined;
   const ratio = aspectRatio(diagram.viewBox);
-  const svg = styleRoot(
-    inlineSvg(diagram, { alt, caption, captionId }),
-    `display:block;inline-size:100%;block-size:auto;max-inline-size:${diagram.width}px;aspect-ratio:${ratio};margin-inline:auto`,
-  );
+  const svg = inlineSvg(diagram, { alt, caption, captionId });
   const label = alt ?? diagram.title ?? caption ?? diagram.name;
   return (
-    `<figure class="diagram diagram--text" data-diagram="${name}" data-diagram-lang="${lang}" style="${FIGURE_STYLE}">` +
-    `<div class="canvas" style="${CANVAS_STYLE};--diagram-ratio:${ratio};--diagram-width:${diagram.width}px">${svg}</div>` +
-    `<a class="open" href="${escapeHtml(diagramHref(base, diagram.name))}" data-diagram-open style="${OPEN_STYLE}">` +
+    `<figure class="diagram diagram--text" data-diagram="${name}" data-diagram-lang="${lang}">` +
+    `<div class="canvas" style="--diagram-ratio:${ratio};--diagram-width:${diagram.width}px">${svg}</div>` +
+    `<a class="open" href="${escapeHtml(diagramHref(base, diagram.name))}" data-diagram-open>` +
     `View diagram<span class="visually-hidden"> “${escapeHtml(label)}” full size (SVG)</span><span aria-hidden="true"> ↗</span></a>` +
-    (caption ? `<figcaption id="${escapeHtml(captionId ?? '')}" style="${CAPTION_STYLE}">${escapeHtml(caption)}</figcaption>` : '') +
+    (caption ? `<figcaption id="${escapeHtml(captionId ?? '')}">${escapeHtml(caption)}</figcaption>` : '') +
     `</figure>`
   );
 }
