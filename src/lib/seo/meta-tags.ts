@@ -51,10 +51,11 @@ export function metaTags(page: PageMeta): MetaTag[] {
   const locale = ogLocale(page.lang);
   tags.push(og('og:type', page.type), og('og:site_name', page.siteName));
   if (locale) tags.push(og('og:locale', locale));
+  // A noindex page (404, a draft preview) has no URL worth sharing: no og:url.
+  if (!page.noindex) tags.push(og('og:url', page.canonical));
   tags.push(
     og('og:title', page.title),
     og('og:description', page.description),
-    og('og:url', page.canonical),
     og('og:image', page.imageUrl),
     og('og:image:type', 'image/png'),
     og('og:image:width', String(OG_IMAGE_SIZE.width)),

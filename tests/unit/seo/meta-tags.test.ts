@@ -20,6 +20,12 @@ const page: PageMeta = {
 const values = (tags: ReturnType<typeof metaTags>, key: string) => tags.filter((t) => t.key === key).map((t) => t.content);
 
 describe('metaTags', () => {
+  it('names no URL on a noindex page, such as the 404 page', () => {
+    const tags = metaTags({ ...page, noindex: true });
+    expect(values(tags, 'og:url')).toEqual([]);
+    expect(values(tags, 'robots')).toEqual(['noindex, follow']);
+  });
+
   it('gives Open Graph the title, description, canonical URL, type and a sized image', () => {
     const tags = metaTags(page);
     expect(values(tags, 'og:title')).toEqual([page.title]);
