@@ -23,8 +23,15 @@ export function byDateDesc<T extends Classified>(a: T, b: T): number {
   return b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title);
 }
 
-/** Every tag of a study: its stack followed by its topics, de-duplicated by slug. */
-export function tagsOf(study: Classified): { name: string; slug: string }[] {
+/**
+ * Every tag of a study: its stack followed by its topics, de-duplicated by slug. Memoised per
+ * study object: related studies compare every study with every other on each page, so without
+ * it a 1,000-study build slugifies millions of tags.
+ */
+const tagsMemo = new WeakMap<Classified, readonly { name: string; slug: string }[]>();
+export function tagsOf(study: Classified): readonly { name: string; slug: string }[] {
+  const memo = tagsMemo.get(study);
+  if (memo) return memo;
   const seen = new Set<string>();
   const out: { name: string; slug: string }[] = [];
   for (const name of [...study.data.stack, ...study.data.tags]) {
@@ -33,10 +40,18 @@ export function tagsOf(study: Classified): { name: string; slug: string }[] {
     seen.add(slug);
     out.push({ name, slug });
   }
+  tagsMemo.set(study, out);
   return out;
 }
 
-function groupBy<T extends Classified>(studies: T[], keys: (s: T) => { name: string; slug: string }[]): Term<T>[] {
+const categoryMemo = new WeakMap<Classified, string>();
+function categorySlugOf(study: Classified): string {
+  let slug = categoryMemo.get(study);
+  if (slug === undefined) categoryMemo.set(study, (slug = slugify(study.data.category)));
+  return slug;
+}
+
+function groupBy<T extends Classified>(studies: T[], keys: (s: T) => readonly { name: string; slug: string }[]): Term<T>[] {
   const terms = new Map<string, Term<T>>();
   for (const study of [...studies].sort(byDateDesc)) {
     for (const { name, slug } of keys(study)) {
@@ -66,13 +81,12 @@ export function tagIndex<T extends Classified>(studies: T[]): Term<T>[] {
  */
 export function relatedTo<T extends Classified>(study: T, all: T[], limit = 3): T[] {
   const mine = new Set(tagsOf(study).map((t) => t.slug));
-  const cat = slugify(study.data.category);
+  const cat = categorySlugOf(study);
   return all
     .filter((s) => s.id !== study.id)
     .map((s) => ({
       s,
-      score:
-        tagsOf(s).filter((t) => mine.has(t.slug)).length + (slugify(s.data.category) === cat ? 2 : 0),
+      score: tagsOf(s).filter((t) => mine.has(t.slug)).length + (categorySlugOf(s) === cat ? 2 : 0),
     }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || byDateDesc(a.s, b.s))

@@ -15,7 +15,13 @@ import { createAccessibleTextPlugin, createReferencePrefixPlugin, type Accessibl
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
 import { minifyClassesPlugin } from './minify-classes.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
-import { parkLinkHrefPlugin, restoreLinkHrefPlugin, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
+import {
+  parkCustomPropertyStylePlugin,
+  parkLinkHrefPlugin,
+  restoreCustomPropertyStylePlugin,
+  restoreLinkHrefPlugin,
+  styleToAttrsWithoutStylesheetPlugin,
+} from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
 
 export interface OptimiseOptions extends SanitiseContext {
@@ -26,13 +32,14 @@ export interface OptimiseOptions extends SanitiseContext {
 
 export function optimiseConfig(o: OptimiseOptions): Config {
   return {
-    multipass: true,
+    multipass: false,
     path: o.file,
     plugins: [
       createSanitisePlugin(o),
       editorCleanupPlugin,
       createViewBoxPlugin(o.file, o.source, o.onGeometry),
       parkLinkHrefPlugin,
+      parkCustomPropertyStylePlugin,
       styleToAttrsWithoutStylesheetPlugin,
       {
         name: 'preset-default',
@@ -48,6 +55,7 @@ export function optimiseConfig(o: OptimiseOptions): Config {
       },
       { name: 'removeXlink', params: { includeLegacy: false } },
       restoreLinkHrefPlugin,
+      restoreCustomPropertyStylePlugin,
     ],
   };
 }

@@ -56,3 +56,41 @@ export const styleToAttrsWithoutStylesheetPlugin: CustomPlugin = {
     return convertStyleToAttrs.fn(root, params ?? {}, info);
   },
 };
+
+/**
+ * Custom properties (`style="--x: ...; --y: ..."`, as beautiful-mermaid writes on its root) can
+ * never become presentation attributes, but svgo re-parses the whole attribute in several
+ * plugins on every pass, and its declaration regex backtracks badly on long values with nested
+ * var()/color-mix(): ~1 KB of them cost ~50 ms per diagram. Park them for the preset, restore after.
+ */
+const PARKED_STYLE = 'data-casebook-style';
+
+export const parkCustomPropertyStylePlugin: CustomPlugin = {
+  name: 'casebookParkCustomPropertyStyle',
+  fn: () => ({
+    element: {
+      enter: (node) => {
+        const style = node.attributes.style;
+        if (style !== undefined && /(^|;)\s*--/.test(style)) {
+          node.attributes[PARKED_STYLE] = style;
+          delete node.attributes.style;
+        }
+      },
+    },
+  }),
+};
+
+export const restoreCustomPropertyStylePlugin: CustomPlugin = {
+  name: 'casebookRestoreCustomPropertyStyle',
+  fn: () => ({
+    element: {
+      enter: (node) => {
+        const style = node.attributes[PARKED_STYLE];
+        if (style !== undefined) {
+          delete node.attributes[PARKED_STYLE];
+          node.attributes.style = style;
+        }
+      },
+    },
+  }),
+};
