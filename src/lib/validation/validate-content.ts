@@ -4,7 +4,8 @@
  * Astro stops at the first invalid entry and prints a stack trace; authors fixing five typos
  * would need five builds. This reads content/case-studies/**\/*.mdx itself, and checks for
  * each file: YAML syntax, the frontmatter against `caseStudySchema` (the same schema Astro
- * uses), MDX syntax, unknown components, unknown diagram names; and across files, duplicate
+ * uses), MDX syntax, unknown components, unknown diagram names, text-diagram fences that do
+ * not render; and across files, duplicate
  * slugs. Nothing here throws for an author's mistake: everything becomes a `Problem`.
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { checkMdxBody } from './mdx-body.ts';
 import { describeValue, foundExpected, type Problem } from './problem.ts';
 import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
+import { textDiagramProblems } from './text-diagram-fences.ts';
 
 export const CASE_STUDIES_DIR = 'content/case-studies';
 
@@ -126,6 +128,7 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
   const body = await checkMdxBody({ file, body: fm.body, componentNames: check.componentNames });
   problems.push(...body.problems);
   if (body.tree) {
+    problems.push(...(await textDiagramProblems(file, body.tree)));
     const known = await knownDiagramNames({ root: check.root, tree: body.tree }, check.diagramNameSources);
     for (const use of body.jsx.filter((u) => u.name === 'Diagram')) {
       const name = use.attributes['name'];

@@ -1,0 +1,45 @@
+/**
+ * Renders every Mermaid, D2 and Graphviz fence of a case study before the build, so a
+ * syntax error in a diagram is reported with the other problems in one run (the build
+ * itself stops at the first one, inside Astro's remark pipeline).
+ *
+ * Uses the same renderers and cache as the build (src/lib/diagrams/text/), so a fence
+ * checked here is not rendered again by the build.
+ */
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { fenceLang, FenceMetaError, parseFenceMeta } from '../diagrams/text/fence.ts';
+import { textDiagrams, type TextDiagramService } from '../diagrams/text/render.ts';
+import { TextDiagramError } from '../diagrams/text/types.ts';
+import type { Problem } from './problem.ts';
+
+export async function textDiagramProblems(
+  file: string,
+  tree: Root,
+  service: TextDiagramService = textDiagrams(),
+): Promise<Problem[]> {
+  const fences: Code[] = [];
+  visit(tree, 'code', (node: Code) => {
+    if (fenceLang(node.lang)) fences.push(node);
+  });
+  const problems: Problem[] = [];
+  for (const node of fences) {
+    const lang = fenceLang(node.lang)!;
+    const fenceLine = node.position?.start.line;
+    const subject = `\`\`\`${node.lang} fence`;
+    try {
+      parseFenceMeta(node.meta);
+      await service.render(lang, node.value);
+    } catch (err) {
+      if (err instanceof FenceMetaError) {
+        problems.push({ file, ...(fenceLine ? { line: fenceLine } : {}), subject, message: err.message });
+      } else if (err instanceof TextDiagramError) {
+        const line = fenceLine === undefined ? undefined : fenceLine + (err.line ?? 0);
+        problems.push({ file, ...(line ? { line } : {}), subject, message: err.message });
+      } else {
+        throw err;
+      }
+    }
+  }
+  return problems;
+}
