@@ -98,3 +98,17 @@ test.describe('case studies', () => {
     });
   }
 });
+
+test('cards show a case study\'s cover diagram as a small picture that loads and has a text alternative', async ({ page, request }) => {
+  await page.goto('case-studies/');
+  const thumbs = page.locator('article[data-case-study] img[data-diagram-thumb]');
+  expect(await thumbs.count()).toBeGreaterThan(3);
+  for (const thumb of await thumbs.all()) {
+    await expect(thumb).toHaveAttribute('alt', /\S/);
+    expect(Number(await thumb.getAttribute('width'))).toBeGreaterThan(0);
+    const src = await thumb.getAttribute('src');
+    const response = await request.get(new URL(src ?? '', page.url()).toString());
+    expect(response.status(), `${src}`).toBe(200);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+  }
+});
