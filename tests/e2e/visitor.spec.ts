@@ -142,3 +142,24 @@ test.describe('keyboard', () => {
     expect(await duration()).toBeLessThan(0.001);
   });
 });
+
+test.describe('print', () => {
+  test('a case study prints as a report: no navigation, light colours, link targets spelled out', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    await page.goto(`case-studies/${limiter.slug}/`);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('searchbox', { name: 'Search case studies' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+    await expect(page.locator('h1')).toBeVisible();
+    expect(await bgOf(page, 'body')).toBe('rgb(255, 255, 255)');
+    const after = await page
+      .locator('.study-header .links a')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('http');
+  });
+});
+
+async function bgOf(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+}
