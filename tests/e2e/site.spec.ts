@@ -117,3 +117,23 @@ test('pages work without JavaScript', async ({ browser }) => {
   await expect(page.locator('h1')).toBeVisible();
   await context.close();
 });
+
+test('pages do not shift while they load (CLS ≈ 0), diagrams and thumbnails included', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number };
+    w.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) w.cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const withDiagrams = studies.find((s) => /<Diagram/.test(s.body)) ?? studies[0]!;
+  for (const path of ['./', 'case-studies/', `case-studies/${withDiagrams.slug}/`, 'architecture/']) {
+    await page.goto(path, { waitUntil: 'load' });
+    await page.mouse.wheel(0, 4000); // bring lazy images in
+    await page.waitForTimeout(400);
+    const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+    expect(cls, path).toBeLessThan(0.02);
+  }
+});
