@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { quietStackTraces } from '../lib/quiet-stack-traces.ts';
 import { safeBuild } from '../lib/safe-build.ts';
 import { formatBuildError } from '../lib/validation/build-error.ts';
 import { runValidation } from '../lib/validation/run-validation.ts';
@@ -24,11 +25,15 @@ async function main(): Promise<number> {
     console.error(`\nBuild stopped: fix the problems above. ${kept}`);
     return 1;
   }
+  const restoreOutput = quietStackTraces();
   try {
     await safeBuild({ root, outDir, build: (tempOutDir) => build({ root, outDir: tempOutDir }) });
   } catch (error) {
+    restoreOutput();
     console.error(`\nBuild failed:\n${formatBuildError(error, root)}\n\n${kept}`);
     return 1;
+  } finally {
+    restoreOutput();
   }
   console.log(`\nBuilt ${outDir}/.`);
   return 0;

@@ -22,6 +22,7 @@ import { describeValue, foundExpected, type Problem } from './problem.ts';
 import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { textDiagramProblems } from './text-diagram-fences.ts';
+import { componentPropProblems } from './component-props.ts';
 
 export const CASE_STUDIES_DIR = 'content/case-studies';
 
@@ -127,6 +128,7 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
 
   const body = await checkMdxBody({ file, body: fm.body, componentNames: check.componentNames });
   problems.push(...body.problems);
+  problems.push(...componentPropProblems(file, body.jsx));
   if (body.tree) {
     problems.push(...(await textDiagramProblems(file, body.tree)));
     const known = await knownDiagramNames({ root: check.root, tree: body.tree }, check.diagramNameSources);
