@@ -23,20 +23,50 @@ export interface DiagramNameUse {
   line: number | undefined;
 }
 
+/** The literal `name` of one `<Diagram>` element (none for other elements or `name={expr}`). */
+export function diagramNameUsesOf(el: Readonly<MdxJsxFlowElement | MdxJsxTextElement>): DiagramNameUse[] {
+  if (el.name !== 'Diagram') return [];
+  const uses: DiagramNameUse[] = [];
+  for (const attr of el.attributes) {
+    if (attr.type === 'mdxJsxAttribute' && attr.name === 'name' && typeof attr.value === 'string') {
+      uses.push({ name: attr.value, line: el.position?.start.line });
+    }
+  }
+  return uses;
+}
+
 /** Every `<Diagram name="...">` with a literal name, in document order. */
 export function diagramNameUses(tree: Root): DiagramNameUse[] {
   const uses: DiagramNameUse[] = [];
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const el = node as MdxJsxFlowElement | MdxJsxTextElement;
-    if (el.name !== 'Diagram') return;
-    for (const attr of el.attributes) {
-      if (attr.type === 'mdxJsxAttribute' && attr.name === 'name' && typeof attr.value === 'string') {
-        uses.push({ name: attr.value, line: el.position?.start.line });
-      }
-    }
+    uses.push(...diagramNameUsesOf(node as MdxJsxFlowElement | MdxJsxTextElement));
   });
   return uses;
+}
+
+/**
+ * Throws a DiagramError for the first use whose name is not known for this file. `tree` holds
+ * (at least) the file's text-diagram fences, which define names too. Shared by the remark
+ * plugin below and the Sätteri adapter (satteri-diagram-names.ts).
+ */
+export async function assertKnownDiagramNames(
+  uses: readonly DiagramNameUse[],
+  tree: Root,
+  mdxPath: string | undefined,
+  root: string,
+): Promise<void> {
+  if (uses.length === 0) return;
+  const known = await knownDiagramNames({ root, tree });
+  const shownFile = mdxPath ? path.relative(root, mdxPath) || mdxPath : '<mdx>';
+  for (const use of uses) {
+    if (known.has(use.name)) continue;
+    throw new DiagramError({
+      file: shownFile, line: use.line, element: `<Diagram name="${use.name}">`,
+      found: `no diagram is named "${use.name}"`,
+      expected: availableNamesHint(use.name, [...known].sort()),
+    });
+  }
 }
 
 export interface RemarkDiagramNamesOptions {
@@ -47,17 +77,6 @@ export interface RemarkDiagramNamesOptions {
 export default function remarkDiagramNames(options: RemarkDiagramNamesOptions = {}) {
   const root = options.root ?? process.cwd();
   return async function check(tree: Root, file: VFile): Promise<void> {
-    const uses = diagramNameUses(tree);
-    if (uses.length === 0) return;
-    const known = await knownDiagramNames({ root, tree });
-    const shownFile = file.path ? path.relative(root, file.path) || file.path : '<mdx>';
-    for (const use of uses) {
-      if (known.has(use.name)) continue;
-      throw new DiagramError({
-        file: shownFile, line: use.line, element: `<Diagram name="${use.name}">`,
-        found: `no diagram is named "${use.name}"`,
-        expected: availableNamesHint(use.name, [...known].sort()),
-      });
-    }
+    await assertKnownDiagramNames(diagramNameUses(tree), tree, file.path, root);
   };
 }

@@ -58,11 +58,9 @@ function projectPath(path: string | undefined): string {
   return rel.startsWith('..') ? path : rel.split('\\').join('/');
 }
 
-interface Fence {
-  node: Code;
+interface Fence extends TextDiagramFence {
   index: number;
   parent: { children: unknown[] };
-  lang: TextDiagramLang;
 }
 
 let pipelineCache: DiagramCache | undefined;
@@ -88,7 +86,7 @@ function processCached(svg: string, name: string, file: string): ProcessedDiagra
 }
 
 /** Renders one fence or throws an error whose message is the whole story, on one line. */
-async function renderFence(fence: Fence, name: string, file: string, service: TextDiagramService): Promise<RenderedFence> {
+async function renderFence(fence: TextDiagramFence, name: string, file: string, service: TextDiagramService): Promise<RenderedFence> {
   const { node, lang } = fence;
   const fenceLine = node.position?.start.line;
   const where = (lineInFence?: number): number | undefined =>
@@ -117,68 +115,92 @@ async function renderFence(fence: Fence, name: string, file: string, service: Te
   return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendererWarnings, ...processed.warnings] };
 }
 
-export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
+/** A diagram fence found in a document: its `code` node and the language it renders with. */
+export interface TextDiagramFence {
+  node: Code;
+  lang: TextDiagramLang;
+}
+
+/**
+ * The whole fence -> figure step, independent of the Markdown processor: names the fences
+ * (explicit `name=` or `<slug>-<lang>-<n>`), rejects duplicate names, renders them in order
+ * (warnings and `onDiagram` as they come) and returns each fence's figure HTML, in the
+ * fences' order. Shared by the remark plugin below and the Sätteri adapter
+ * (satteri-text-diagrams.ts), so both produce the same figures and the same errors.
+ */
+export async function renderTextDiagramFences(
+  fences: readonly TextDiagramFence[],
+  mdxPath: string | undefined,
+  options: RemarkTextDiagramsOptions = {},
+): Promise<string[]> {
+  if (fences.length === 0) return [];
   const base = options.base ?? '/';
   const warn = options.warn ?? ((m: string) => console.warn(m));
+  const file = projectPath(mdxPath);
+  const slug = slugOf(mdxPath ?? 'diagram');
+  const service = options.service ?? textDiagrams();
+  const counters: Record<TextDiagramLang, number> = { mermaid: 0, d2: 0, dot: 0 };
+  const names = new Map<string, number>();
+  const jobs = fences.map((fence) => {
+    counters[fence.lang] += 1;
+    let explicit: string | undefined;
+    try {
+      explicit = parseFenceMeta(fence.node.meta).name;
+    } catch {
+      explicit = undefined; // reported with its line by renderFence
+    }
+    const name = explicit ?? defaultDiagramName(slug, fence.lang, counters[fence.lang]);
+    const line = fence.node.position?.start.line ?? 0;
+    const earlier = names.get(name);
+    if (earlier !== undefined) {
+      throw new DiagramError({
+        file, line, element: `\`\`\`${fence.node.lang} fence`,
+        found: `the diagram name "${name}" is already used by the fence on line ${earlier}`,
+        expected: 'a unique name="..." for each diagram',
+      });
+    }
+    names.set(name, line);
+    return { fence, name };
+  });
+
+  // Sequential: D2's worker takes one request at a time anyway, and errors stay in order.
+  const results: RenderedFence[] = [];
+  for (const { fence, name } of jobs) {
+    const result = await renderFence(fence, name, file, service);
+    results.push(result);
+    for (const w of result.warnings) warn(w);
+    options.onDiagram?.(result);
+  }
+
+  return jobs.map(({ fence }, i) => {
+    const result = results[i]!;
+    const meta = parseFenceMeta(fence.node.meta);
+    return textDiagramFigure({
+      diagram: result.processed,
+      lang: fence.lang,
+      caption: meta.title,
+      // Every figure needs a name; without title or alt, say what it is.
+      alt: meta.alt ?? (meta.title ? undefined : `${LANG_LABEL[fence.lang]} diagram ${result.name}`),
+      base,
+    });
+  });
+}
+
+export function remarkTextDiagrams(options: RemarkTextDiagramsOptions = {}) {
   return async function transform(tree: Root, vfile: VFile): Promise<void> {
     const fences: Fence[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
       const lang = fenceLang(node.lang);
       if (lang && parent && index !== undefined) fences.push({ node, index, parent, lang });
     });
-    if (fences.length === 0) return;
-
-    const file = projectPath(vfile.path);
-    const slug = slugOf(vfile.path ?? 'diagram');
-    const service = options.service ?? textDiagrams();
-    const counters: Record<TextDiagramLang, number> = { mermaid: 0, d2: 0, dot: 0 };
-    const names = new Map<string, number>();
-    const jobs = fences.map((fence) => {
-      counters[fence.lang] += 1;
-      let explicit: string | undefined;
-      try {
-        explicit = parseFenceMeta(fence.node.meta).name;
-      } catch {
-        explicit = undefined; // reported with its line by renderFence
-      }
-      const name = explicit ?? defaultDiagramName(slug, fence.lang, counters[fence.lang]);
-      const line = fence.node.position?.start.line ?? 0;
-      const earlier = names.get(name);
-      if (earlier !== undefined) {
-        throw new DiagramError({
-          file, line, element: `\`\`\`${fence.node.lang} fence`,
-          found: `the diagram name "${name}" is already used by the fence on line ${earlier}`,
-          expected: 'a unique name="..." for each diagram',
-        });
-      }
-      names.set(name, line);
-      return { fence, name };
-    });
-
-    // Sequential: D2's worker takes one request at a time anyway, and errors stay in order.
-    const results: RenderedFence[] = [];
-    for (const { fence, name } of jobs) {
-      const result = await renderFence(fence, name, file, service);
-      results.push(result);
-      for (const w of result.warnings) warn(w);
-      options.onDiagram?.(result);
-    }
+    const figures = await renderTextDiagramFences(fences, vfile.path, options);
 
     // Replace from the end so earlier indexes stay valid within each parent.
-    for (let i = jobs.length - 1; i >= 0; i--) {
-      const { fence } = jobs[i]!;
-      const result = results[i]!;
-      const meta = parseFenceMeta(fence.node.meta);
+    for (let i = fences.length - 1; i >= 0; i--) {
+      const fence = fences[i]!;
       const html: Html = {
         type: 'html',
-        value: textDiagramFigure({
-          diagram: result.processed,
-          lang: fence.lang,
-          caption: meta.title,
-          // Every figure needs a name; without title or alt, say what it is.
-          alt: meta.alt ?? (meta.title ? undefined : `${LANG_LABEL[fence.lang]} diagram ${result.name}`),
-          base,
-        }),
+        value: figures[i]!,
         ...(fence.node.position ? { position: fence.node.position } : {}),
       };
       fence.parent.children.splice(fence.index, 1, html);
