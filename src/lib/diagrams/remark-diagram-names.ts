@@ -1,7 +1,7 @@
 /**
  * Fails the build when a case study names a diagram that does not exist.
  *
- * A remark plugin (registered in src/lib/remark-plugins.ts) that visits every `<Diagram>`
+ * A remark plugin (its Sätteri adapter is registered in src/lib/satteri-plugins.ts) that visits every `<Diagram>`
  * JSX element in an MDX file and checks its `name` against the known diagrams: the SVG files
  * in `diagrams/` plus named text-diagram fences in the same file (the list and its extension
  * point live in src/lib/validation/diagram-names.ts, shared with `npm run check`). The error
