@@ -6,7 +6,7 @@ import { siteConfig } from './src/site.config.ts';
 import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import sitemap from '@astrojs/sitemap';
-import { draftSlugs, sitemapFilter } from './src/lib/seo/sitemap-filter.ts';
+import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from './src/lib/seo/sitemap-filter.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -29,7 +29,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     searchIndex(),
-    sitemap({ filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')) }),
+    sitemap({
+      filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')),
+      serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),
+    }),
   ],
   devToolbar: { enabled: false },
   // Editor completion/validation of case-study frontmatter (with .vscode/settings.json).

@@ -1,32 +1,73 @@
 /**
- * Which built pages @astrojs/sitemap lists: everything except the 404 page and drafts.
- * Production builds never contain drafts, but a preview build (CASEBOOK_DRAFTS=1) does,
- * and the integration only sees URLs, so the draft slugs are read from the content
- * files' frontmatter when astro.config.mjs loads (before Astro's content layer exists).
+ * Which built pages @astrojs/sitemap lists (everything except the 404 page and drafts), and
+ * each case study's <lastmod> (its `updated`, else its `date`). Production builds never
+ * contain drafts, but a preview build (CASEBOOK_DRAFTS=1) does, and the integration only
+ * sees URLs, so drafts and dates are read from the content files' frontmatter when
+ * astro.config.mjs loads (before Astro's content layer exists).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { joinBase } from '../urls.ts';
 
-/** Slugs of case studies whose frontmatter says `draft: true`. */
-export function draftSlugs(dir: string): string[] {
+interface StudyDates {
+  slug: string;
+  draft: boolean;
+  /** `updated`, else `date`, as written (YYYY-MM-DD or an ISO date-time). */
+  lastmod: string | undefined;
+}
+
+function readStudies(dir: string): StudyDates[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
   } catch {
     return [];
   }
-  return files.filter((file) => {
+  return files.map((file) => {
+    const slug = file.replace(/\.mdx$/, '');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
-    if (!match) return false;
+    let data: { draft?: unknown; date?: unknown; updated?: unknown } | null = null;
     try {
-      return (parse(match[1]!) as { draft?: unknown } | null)?.draft === true;
+      data = match ? (parse(match[1]!) as typeof data) : null;
     } catch {
       // Broken frontmatter fails the build with a proper message elsewhere.
-      return false;
     }
-  }).map((file) => file.replace(/\.mdx$/, ''));
+    const when = data?.updated ?? data?.date;
+    const lastmod = when instanceof Date ? when.toISOString() : typeof when === 'string' ? when : undefined;
+    return { slug, draft: data?.draft === true, lastmod };
+  });
+}
+
+/** Slugs of case studies whose frontmatter says `draft: true`. */
+export function draftSlugs(dir: string): string[] {
+  return readStudies(dir)
+    .filter((s) => s.draft)
+    .map((s) => s.slug);
+}
+
+/** Case-study slug -> last modification date, for the sitemap. */
+export function lastModified(dir: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const s of readStudies(dir)) {
+    const parsed = s.lastmod ? new Date(s.lastmod) : undefined;
+    if (parsed && !Number.isNaN(parsed.getTime())) dates.set(s.slug, parsed.toISOString());
+  }
+  return dates;
+}
+
+/** @astrojs/sitemap's `serialize`: adds <lastmod> to case-study pages. */
+export function sitemapSerialize<T extends { url: string; lastmod?: string | undefined }>(
+  base: string,
+  lastmods: Map<string, string>,
+): (item: T) => T {
+  const prefix = joinBase(base, '/case-studies/');
+  return (item) => {
+    const path = new URL(item.url).pathname;
+    if (!path.startsWith(prefix)) return item;
+    const lastmod = lastmods.get(path.slice(prefix.length).replace(/\/$/, ''));
+    return lastmod ? { ...item, lastmod } : item;
+  };
 }
 
 /** A filter for @astrojs/sitemap's `filter` option (it passes absolute page URLs). */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { absoluteUrl, displayHost } from '../../../src/lib/seo/absolute-url.ts';
 import { feedItems, type FeedSource } from '../../../src/lib/seo/feed.ts';
 import { robotsTxt } from '../../../src/lib/seo/robots.ts';
-import { draftSlugs, sitemapFilter } from '../../../src/lib/seo/sitemap-filter.ts';
+import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from '../../../src/lib/seo/sitemap-filter.ts';
 
 const root = { url: 'https://example.dev', base: '/' };
 const sub = { url: 'https://example.dev', base: '/portfolio/' };
@@ -81,7 +81,8 @@ describe('robots.txt', () => {
 describe('sitemap filter', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-seo-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'live.mdx'), '---\ntitle: Live\ndraft: false\n---\nBody\n');
+  writeFileSync(join(dir, 'live.mdx'), '---\ntitle: Live\ndate: 2024-04-08\nupdated: 2024-09-30\ndraft: false\n---\nBody\n');
+  writeFileSync(join(dir, 'old.mdx'), '---\ntitle: Old\ndate: 2023-02-01\n---\nBody\n');
   writeFileSync(join(dir, 'wip.mdx'), '---\ntitle: WIP\ndraft: true\n---\nBody\n');
   writeFileSync(join(dir, 'plain.mdx'), '---\ntitle: Plain\n---\nBody\n');
   writeFileSync(join(dir, 'broken.mdx'), '---\ntitle: [unclosed\n---\nBody\n');
@@ -97,5 +98,13 @@ describe('sitemap filter', () => {
     expect(keep('https://example.dev/portfolio/case-studies/live/')).toBe(true);
     expect(keep('https://example.dev/portfolio/404/')).toBe(false);
     expect(keep('https://example.dev/portfolio/case-studies/wip/')).toBe(false);
+  });
+
+  it('gives each case study a <lastmod>: its update date, else its publication date', () => {
+    const serialize = sitemapSerialize('/portfolio/', lastModified(dir));
+    expect(serialize({ url: 'https://example.dev/portfolio/case-studies/live/' }).lastmod).toBe('2024-09-30T00:00:00.000Z');
+    expect(serialize({ url: 'https://example.dev/portfolio/case-studies/old/' }).lastmod).toBe('2023-02-01T00:00:00.000Z');
+    expect(serialize({ url: 'https://example.dev/portfolio/case-studies/plain/' }).lastmod).toBeUndefined();
+    expect(serialize({ url: 'https://example.dev/portfolio/tags/go/' }).lastmod).toBeUndefined();
   });
 });
