@@ -17,6 +17,17 @@ interface StudyDates {
   lastmod: string | undefined;
 }
 
+type Frontmatter = { draft?: unknown; date?: unknown; updated?: unknown } | null;
+
+/** Broken frontmatter fails the build with a proper message elsewhere: here it is just skipped. */
+function parseQuietly(yaml: string): Frontmatter {
+  try {
+    return parse(yaml) as Frontmatter;
+  } catch {
+    return null;
+  }
+}
+
 function readStudies(dir: string): StudyDates[] {
   let files: string[];
   try {
@@ -27,12 +38,7 @@ function readStudies(dir: string): StudyDates[] {
   return files.map((file) => {
     const slug = file.replace(/\.mdx$/, '');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
-    let data: { draft?: unknown; date?: unknown; updated?: unknown } | null = null;
-    try {
-      data = match ? (parse(match[1]!) as typeof data) : null;
-    } catch {
-      // Broken frontmatter fails the build with a proper message elsewhere.
-    }
+    const data = match ? parseQuietly(match[1]!) : null;
     const when = data?.updated ?? data?.date;
     const lastmod = when instanceof Date ? when.toISOString() : typeof when === 'string' ? when : undefined;
     return { slug, draft: data?.draft === true, lastmod };
