@@ -16,14 +16,17 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { diagramVariants, type DiagramVariant } from '../lib/bench/diagram-variants.ts';
-import { machineInfo } from '../lib/bench/machine.ts';
-import { measureBuild, type BuildMeasurement, type BuildRequest } from '../lib/bench/measure-build.ts';
-import { casebookShikiConfig, writePlainProject } from '../lib/bench/plain-project.ts';
-import { formatReport, ratiosOf, type BenchReport } from '../lib/bench/report.ts';
-import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../lib/bench/site-copy.ts';
-import { syntheticStudies } from '../lib/bench/synthetic-study.ts';
-import { resolveTextDiagramSource } from '../lib/bench/text-diagram-source.ts';
+import { diagramVariants, type DiagramVariant } from '../tools/bench/diagram-variants.ts';
+import { machineInfo } from '../tools/bench/machine.ts';
+import { measureBuild, type BuildMeasurement, type BuildRequest } from '../tools/bench/measure-build.ts';
+import { casebookShikiConfig, writePlainProject } from '../tools/bench/plain-project.ts';
+import { formatReport, ratiosOf, type BenchReport } from '../tools/bench/report.ts';
+import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../tools/bench/site-copy.ts';
+import { syntheticStudies } from '../tools/bench/synthetic-study.ts';
+import { sampleTextDiagram } from '../tools/bench/text-diagram-sample.ts';
+
+/** Where the synthetic studies' Mermaid fences come from, for the report. */
+const TEXT_DIAGRAM_ORIGIN = 'src/tools/bench/text-diagram-sample.ts';
 
 /** Distinct generated copies of the example diagrams, so the pipeline has real work. */
 const DIAGRAM_VARIANTS = 12;
@@ -80,10 +83,9 @@ async function main(): Promise<number> {
       return 1;
     }
     const variants = diagramVariants(examples, DIAGRAM_VARIANTS);
-    const text = await resolveTextDiagramSource(repoRoot);
     const studies = syntheticStudies(count, {
       diagrams: [...examples, ...variants].map((d) => d.name),
-      textDiagram: text.sample,
+      textDiagram: sampleTextDiagram,
     });
     copySite(repoRoot, dirs.site);
     writeStudies(dirs.site, studies);
@@ -93,7 +95,7 @@ async function main(): Promise<number> {
     writeStudies(dirs.plain, studies);
     console.log(
       `bench: ${count} case studies, ${examples.length} example + ${variants.length} generated diagrams, ` +
-        `text diagrams from ${text.origin === 'fallback' ? 'a literal mermaid fence (sampleTextDiagram not found)' : text.origin}`,
+        `text diagrams from ${TEXT_DIAGRAM_ORIGIN}`,
     );
     console.log(`bench: Casebook site ${dirs.site}\nbench: plain site    ${dirs.plain}`);
     if (generateOnly) {
@@ -128,7 +130,7 @@ async function main(): Promise<number> {
     // 5. Report.
     const [casebookCold, plain, casebookWarm] = results as [BuildMeasurement, BuildMeasurement, BuildMeasurement];
     const builds = { casebookCold, plain, casebookWarm };
-    const report: BenchReport = { startedAt, count, textDiagrams: text.origin, machine, builds, ratios: ratiosOf(builds) };
+    const report: BenchReport = { startedAt, count, textDiagrams: TEXT_DIAGRAM_ORIGIN, machine, builds, ratios: ratiosOf(builds) };
     const outFile = join(saveLogs(repoRoot, results), 'latest.json');
     writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
     console.log(`\n${formatReport(report)}\n\nbench: wrote ${outFile}`);

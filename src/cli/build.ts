@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
-import { quietStackTraces } from '../lib/quiet-stack-traces.ts';
-import { safeBuild } from '../lib/safe-build.ts';
-import { formatBuildError } from '../lib/validation/build-error.ts';
-import { runValidation } from '../lib/validation/run-validation.ts';
+import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
+import { safeBuild } from '../tools/build/safe-build.ts';
+import { formatBuildError } from '../tools/validation/build-error.ts';
+import { runValidation } from '../tools/validation/run-validation.ts';
 
 const { values } = parseArgs({
   options: { 'out-dir': { type: 'string', default: 'dist' }, 'skip-validate': { type: 'boolean', default: false } },

@@ -1,5 +1,5 @@
 /**
- * `npm run check:links`: checks the built site in dist/ offline (see src/lib/links/check-site.ts)
+ * `npm run check:links`: checks the built site in dist/ offline (see src/tools/links/check-site.ts)
  * and exits 1 with `page -> target (reason)` lines when anything is broken.
  *
  * Options:
@@ -13,9 +13,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteConfig } from '../site.config.ts';
-import { checkSite } from '../lib/links/check-site.ts';
-import { checkExternalLinks } from '../lib/links/external.ts';
-import { formatBrokenLinks } from '../lib/links/report.ts';
+import { checkSite } from '../tools/links/check-site.ts';
+import { checkExternalLinks } from '../tools/links/external.ts';
+import { formatBrokenLinks } from '../tools/links/report.ts';
 
 const { values } = parseArgs({
   options: {

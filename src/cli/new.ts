@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { siteConfig } from '../site.config.ts';
-import { createCaseStudy, ScaffoldError } from '../lib/scaffold/create-case-study.ts';
+import { createCaseStudy, ScaffoldError } from '../tools/scaffold/create-case-study.ts';
 
 async function askTitle(): Promise<string | undefined> {
   if (!process.stdin.isTTY) return undefined;

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CASE_STUDY_SCHEMA_FILE, renderCaseStudyJsonSchema } from '../lib/json-schema.ts';
+import { CASE_STUDY_SCHEMA_FILE, renderCaseStudyJsonSchema } from '../tools/schema/json-schema.ts';
 
 const target = path.resolve(CASE_STUDY_SCHEMA_FILE);
 const fresh = renderCaseStudyJsonSchema();

@@ -4,6 +4,6 @@
  * Exit code 0 when there is nothing to fix, 1 otherwise. `npm run build` runs the same check
  * first (see build.ts).
  */
-import { runValidation } from '../lib/validation/run-validation.ts';
+import { runValidation } from '../tools/validation/run-validation.ts';
 
 process.exitCode = (await runValidation({ root: process.cwd() })) ? 0 : 1;

@@ -1,12 +1,12 @@
 /**
- * Every page of the built site within the performance budget (src/lib/budgets.ts):
+ * Every page of the built site within the performance budget (src/tools/page-weight/budgets.ts):
  * HTML+CSS size, JavaScript shipped, render-blocking scripts, no web fonts.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUDGETS } from '../../src/lib/budgets.ts';
-import { measurePage } from '../../src/lib/page-weight.ts';
+import { BUDGETS } from '../../src/tools/page-weight/budgets.ts';
+import { measurePage } from '../../src/tools/page-weight/page-weight.ts';
 
 const DIST = join(process.cwd(), 'dist');
 const BASE = process.env.CASEBOOK_BASE ?? '/';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { measurePage } from '../../src/lib/page-weight.ts';
+import { measurePage } from '../../src/tools/page-weight/page-weight.ts';
 
 const site = join(import.meta.dirname, '../fixtures/page-weight/site');
 

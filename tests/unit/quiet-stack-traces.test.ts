@@ -1,6 +1,6 @@
 /** An author never sees stack frames from the build, but sees every other line. */
 import { describe, expect, it } from 'vitest';
-import { withoutStackFrames } from '../../src/lib/quiet-stack-traces.ts';
+import { withoutStackFrames } from '../../src/tools/build/quiet-stack-traces.ts';
 
 describe('withoutStackFrames', () => {
   it('drops frame lines and keeps the message', () => {

@@ -24,6 +24,6 @@ export const MDX_COMPONENT_PROPS: Record<MdxComponentName, ComponentProps> = {
   CardGrid: { props: [], required: [] },
   Metrics: { props: [], required: [] },
   Metric: { props: ['label', 'value', 'detail'], required: ['label', 'value'] },
-  // `name` itself is checked against the diagrams that exist (diagram-names.ts).
+  // `name` itself is checked against the diagrams that exist (src/lib/diagrams/names.ts).
   Diagram: { props: ['name', 'caption', 'alt'], required: [] },
 };

@@ -4,7 +4,7 @@
  * A remark plugin (its Sätteri adapter is registered in src/lib/satteri-plugins.ts) that visits every `<Diagram>`
  * JSX element in an MDX file and checks its `name` against the known diagrams: the SVG files
  * in `diagrams/` plus named text-diagram fences in the same file (the list and its extension
- * point live in src/lib/validation/diagram-names.ts, shared with `npm run check`). The error
+ * point live in src/lib/diagrams/names.ts, shared with `npm run validate`). The error
  * names the MDX file and line, the unknown name, the available names and a likely typo fix.
  * A name given as an expression (`name={x}`) cannot be checked here; the component still
  * throws at render time.
@@ -14,7 +14,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { knownDiagramNames } from '../validation/diagram-names.ts';
+import { knownDiagramNames } from './names.ts';
 import { DiagramError } from './errors.ts';
 import { availableNamesHint } from './suggest.ts';
 

@@ -1,7 +1,7 @@
 /** The benchmark's printed table and ratios: what a reader of the README copies. */
 import { describe, expect, it } from 'vitest';
-import type { BuildMeasurement } from '../../../src/lib/bench/measure-build.ts';
-import { formatReport, ratiosOf, type BenchReport } from '../../../src/lib/bench/report.ts';
+import type { BuildMeasurement } from '../../../src/tools/bench/measure-build.ts';
+import { formatReport, ratiosOf, type BenchReport } from '../../../src/tools/bench/report.ts';
 
 function build(label: string, seconds: number, pages: number, peakMB: number, cpuSeconds: number | null): BuildMeasurement {
   return {

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MDX_COMPONENT_NAMES } from '../../../src/components/mdx/names.ts';
-import { diagramVariants, variantOf } from '../../../src/lib/bench/diagram-variants.ts';
-import { countPages, cpuSecondsFromTimeOutput, maxRssKbFromTimeOutput } from '../../../src/lib/bench/measure-build.ts';
-import { DEFAULT_SHIKI_CONFIG, casebookShikiConfig, plainProjectFiles } from '../../../src/lib/bench/plain-project.ts';
-import { descendantsOf, rssKbFromStatus } from '../../../src/lib/bench/process-tree-memory.ts';
-import { isCopied } from '../../../src/lib/bench/site-copy.ts';
-import { fallbackTextDiagram } from '../../../src/lib/bench/text-diagram-source.ts';
+import { diagramVariants, variantOf } from '../../../src/tools/bench/diagram-variants.ts';
+import { countPages, cpuSecondsFromTimeOutput, maxRssKbFromTimeOutput } from '../../../src/tools/bench/measure-build.ts';
+import { DEFAULT_SHIKI_CONFIG, casebookShikiConfig, plainProjectFiles } from '../../../src/tools/bench/plain-project.ts';
+import { descendantsOf, rssKbFromStatus } from '../../../src/tools/bench/process-tree-memory.ts';
+import { isCopied } from '../../../src/tools/bench/site-copy.ts';
+import { sampleTextDiagram } from '../../../src/tools/bench/text-diagram-sample.ts';
 import { checkMermaidSource } from '../../../src/lib/diagrams/text/mermaid-syntax.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title id="t">Limiter</title><rect width="5" height="5"/></svg>';
@@ -66,7 +66,7 @@ describe('copy filter', () => {
 
 describe('fallback text diagram', () => {
   it('is Mermaid the text-diagram renderer accepts', () => {
-    expect(checkMermaidSource(fallbackTextDiagram(5))).toBe('flowchart');
+    expect(checkMermaidSource(sampleTextDiagram(5))).toBe('flowchart');
   });
 });
 

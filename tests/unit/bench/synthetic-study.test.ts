@@ -7,12 +7,12 @@ import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseStudySchema } from '../../../src/content.config.ts';
-import { CODE_LANGUAGES } from '../../../src/lib/bench/code-samples.ts';
-import { STANDARD_SECTIONS, syntheticStudies, syntheticStudy } from '../../../src/lib/bench/synthetic-study.ts';
-import { fallbackTextDiagram } from '../../../src/lib/bench/text-diagram-source.ts';
+import { CODE_LANGUAGES } from '../../../src/tools/bench/code-samples.ts';
+import { STANDARD_SECTIONS, syntheticStudies, syntheticStudy } from '../../../src/tools/bench/synthetic-study.ts';
+import { sampleTextDiagram } from '../../../src/tools/bench/text-diagram-sample.ts';
 
 const DIAGRAMS = ['distributed-rate-limiter', 'bench-distributed-rate-limiter-v1', 'circuit-breakers'];
-const options = { diagrams: DIAGRAMS, textDiagram: fallbackTextDiagram };
+const options = { diagrams: DIAGRAMS, textDiagram: sampleTextDiagram };
 const N = 120;
 const studies = syntheticStudies(N, options);
 
@@ -59,7 +59,7 @@ describe('synthetic case studies', () => {
       expect(body).toContain(`<Diagram name="${s.diagram}"`);
       expect(DIAGRAMS).toContain(s.diagram);
       expect(body).toContain('```mermaid title=');
-      expect(body).toContain(fallbackTextDiagram(i));
+      expect(body).toContain(sampleTextDiagram(i));
       expect(body).toContain('<WhyCard question=');
       expect(body).toContain('<Callout type=');
       expect(body.split(/\n\n/).length).toBeGreaterThan(15); // several paragraphs, not a stub

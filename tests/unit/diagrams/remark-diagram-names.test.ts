@@ -9,7 +9,7 @@ import { compile } from '@mdx-js/mdx';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import remarkDiagramNames from '../../../src/lib/diagrams/remark-diagram-names.ts';
-import { clearDiagramNameCache } from '../../../src/lib/validation/diagram-names.ts';
+import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
 import { FIXTURES } from './support.ts';
 
 let root: string;

@@ -3,8 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { caseStudySchema } from '../../../src/content.config.ts';
-import { CASE_STUDY_SCHEMA_FILE, renderCaseStudyJsonSchema } from '../../../src/lib/json-schema.ts';
-import { parseFrontmatter } from '../../../src/lib/validation/frontmatter.ts';
+import { CASE_STUDY_SCHEMA_FILE, renderCaseStudyJsonSchema } from '../../../src/tools/schema/json-schema.ts';
+import { parseFrontmatter } from '../../../src/tools/validation/frontmatter.ts';
 
 const BASE = `title: Idempotent payments
 summary: Exactly-once charges on an at-least-once queue.

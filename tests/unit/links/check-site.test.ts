@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { checkSite, checkRef, SiteIndex } from '../../../src/lib/links/check-site.ts';
-import { srcsetUrls } from '../../../src/lib/links/html-refs.ts';
-import { formatBrokenLinks } from '../../../src/lib/links/report.ts';
+import { checkSite, checkRef } from '../../../src/tools/links/check-site.ts';
+import { SiteIndex } from '../../../src/tools/links/site-index.ts';
+import { srcsetUrls } from '../../../src/tools/links/html-refs.ts';
+import { formatBrokenLinks } from '../../../src/tools/links/report.ts';
 import { runTsx } from '../validation/helpers.ts';
 
 const FIXTURE = 'tests/fixtures/links/site';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { checkExternalLinks } from '../../../src/lib/links/external.ts';
+import { checkExternalLinks } from '../../../src/tools/links/external.ts';
 
 // A local server standing in for other sites (loopback only).
 let server: Server;

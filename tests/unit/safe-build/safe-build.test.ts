@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { safeBuild } from '../../../src/lib/safe-build.ts';
+import { safeBuild } from '../../../src/tools/build/safe-build.ts';
 
 async function tempRoot(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'casebook-safe-build-'));

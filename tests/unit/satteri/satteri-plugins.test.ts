@@ -22,7 +22,7 @@ import { remarkTextDiagrams } from '../../../src/lib/diagrams/text/remark-text-d
 import { createTextDiagramService } from '../../../src/lib/diagrams/text/render.ts';
 import { satteriSvgNamespaceFix, satteriTextDiagrams } from '../../../src/lib/diagrams/text/satteri-text-diagrams.ts';
 import { features } from '../../../src/lib/satteri-plugins.ts';
-import { clearDiagramNameCache } from '../../../src/lib/validation/diagram-names.ts';
+import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
 
 const textFixtures = join(import.meta.dirname, '../../fixtures/text-diagrams');
 const service = createTextDiagramService({ cache: new TextDiagramCache(mkdtempSync(join(tmpdir(), 'td-satteri-'))) });

@@ -4,11 +4,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseStudySchema } from '../../../src/content.config.ts';
-import { createCaseStudy, ScaffoldError } from '../../../src/lib/scaffold/create-case-study.ts';
-import { SECTIONS } from '../../../src/lib/scaffold/template.ts';
-import { parseFrontmatter } from '../../../src/lib/validation/frontmatter.ts';
-import { formatProblem } from '../../../src/lib/validation/problem.ts';
-import { validateContent } from '../../../src/lib/validation/validate-content.ts';
+import { createCaseStudy, ScaffoldError } from '../../../src/tools/scaffold/create-case-study.ts';
+import { SECTIONS } from '../../../src/tools/scaffold/template.ts';
+import { parseFrontmatter } from '../../../src/tools/validation/frontmatter.ts';
+import { formatProblem } from '../../../src/tools/validation/problem.ts';
+import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from '../validation/helpers.ts';
 
 const NEW_CLI = 'src/cli/new.ts';

@@ -13,7 +13,7 @@ import { collectTextDiagrams } from '../../../src/lib/diagrams/text/collect.ts';
 import { createGraphvizRenderer } from '../../../src/lib/diagrams/text/render-graphviz.ts';
 import { createMermaidRenderer } from '../../../src/lib/diagrams/text/render-mermaid.ts';
 import { createTextDiagramService } from '../../../src/lib/diagrams/text/render.ts';
-import { sampleTextDiagram } from '../../../src/lib/diagrams/text/sample.ts';
+import { sampleTextDiagram } from '../../../src/tools/bench/text-diagram-sample.ts';
 import type { TextDiagramRenderer } from '../../../src/lib/diagrams/text/types.ts';
 
 /** The real renderer, counting how often it is asked to render. */

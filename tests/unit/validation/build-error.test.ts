@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBuildError } from '../../../src/lib/validation/build-error.ts';
+import { formatBuildError } from '../../../src/tools/validation/build-error.ts';
 
 const ROOT = '/project';
 

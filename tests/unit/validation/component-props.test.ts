@@ -1,7 +1,7 @@
 /** Props of the built-in MDX components are checked where they are written. */
 import { describe, expect, it } from 'vitest';
-import { componentPropProblems } from '../../../src/lib/validation/component-props.ts';
-import { formatProblem } from '../../../src/lib/validation/problem.ts';
+import { componentPropProblems } from '../../../src/tools/validation/component-props.ts';
+import { formatProblem } from '../../../src/tools/validation/problem.ts';
 
 const use = (name: string, attributes: Record<string, string | undefined>, line = 10) => ({ name, line, column: 1, attributes });
 

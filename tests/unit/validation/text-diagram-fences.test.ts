@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { textDiagramProblems } from '../../../src/lib/validation/text-diagram-fences.ts';
+import { textDiagramProblems } from '../../../src/tools/validation/text-diagram-fences.ts';
 
 const parse = (mdx: string) => unified().use(remarkParse).use(remarkMdx).parse(mdx) as Root;
 

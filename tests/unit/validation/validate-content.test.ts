@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearDiagramNameCache } from '../../../src/lib/validation/diagram-names.ts';
-import { formatProblem, formatReport } from '../../../src/lib/validation/problem.ts';
-import { validateContent } from '../../../src/lib/validation/validate-content.ts';
+import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
+import { formatProblem, formatReport } from '../../../src/tools/validation/problem.ts';
+import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title></svg>';

@@ -8,9 +8,9 @@
  */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { fenceLang, FenceMetaError, parseFenceMeta } from '../diagrams/text/fence.ts';
-import { textDiagrams, type TextDiagramService } from '../diagrams/text/render.ts';
-import { TextDiagramError } from '../diagrams/text/types.ts';
+import { fenceLang, FenceMetaError, parseFenceMeta } from '../../lib/diagrams/text/fence.ts';
+import { textDiagrams, type TextDiagramService } from '../../lib/diagrams/text/render.ts';
+import { TextDiagramError } from '../../lib/diagrams/text/types.ts';
 import type { Problem } from './problem.ts';
 
 export async function textDiagramProblems(

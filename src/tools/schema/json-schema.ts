@@ -13,7 +13,7 @@
  * accept and reject the same examples.
  */
 import { z } from 'astro/zod';
-import { caseStudySchema } from '../content.config.ts';
+import { caseStudySchema } from '../../content.config.ts';
 
 export const CASE_STUDY_SCHEMA_FILE = 'schema/case-study.schema.json';
 

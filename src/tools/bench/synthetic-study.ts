@@ -7,7 +7,7 @@
  */
 import { stringify } from 'yaml';
 import { LINK_KINDS, STATUSES, type CaseStudyInput } from '../../content.config.ts';
-import { slugify } from '../slug.ts';
+import { slugify } from '../../lib/slug.ts';
 import { codeBlock } from './code-samples.ts';
 import { seededRandom, type Random } from './random.ts';
 import {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { BrokenLink, SiteIndex } from './check-site.ts';
+import type { BrokenLink, SiteIndex } from './site-index.ts';
 
 function locs(xml: string): string[] {
   const found: string[] = [];

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DiagramError } from '../diagrams/errors.ts';
-import { processSvg } from '../diagrams/pipeline.ts';
+import { DiagramError } from '../../lib/diagrams/errors.ts';
+import { processSvg } from '../../lib/diagrams/pipeline.ts';
 import { foundExpected, type Problem } from './problem.ts';
 
 export async function brokenDiagramProblems(root: string, names: Iterable<string>): Promise<Problem[]> {

@@ -15,7 +15,7 @@ import { caseStudySchema } from '../../content.config.ts';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names.ts';
 import { brokenDiagramProblems } from './broken-diagrams.ts';
 import { closestMatch } from './did-you-mean.ts';
-import { knownDiagramNames, type DiagramNameSource, DIAGRAM_NAME_SOURCES } from './diagram-names.ts';
+import { knownDiagramNames, type DiagramNameSource, DIAGRAM_NAME_SOURCES } from '../../lib/diagrams/names.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { describeValue, foundExpected, type Problem } from './problem.ts';

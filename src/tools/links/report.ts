@@ -1,5 +1,5 @@
 /** The link checker's report: `page -> target (reason)` lines, grouped by page, and a summary. */
-import type { BrokenLink } from './check-site.ts';
+import type { BrokenLink } from './site-index.ts';
 
 export function formatBrokenLinks(broken: readonly BrokenLink[]): string {
   return [...broken]
