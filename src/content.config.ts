@@ -80,6 +80,17 @@ export const coverSchema = z.strictObject({
   keyPoints: z.array(nonEmpty('a key point')).default([]),
 });
 
+/** Membership of a multi-part series: studies with the same `name` are read in `part` order. */
+export const seriesSchema = z.strictObject({
+  /** The series' title, e.g. "Payments at scale"; it gets a page at /series/<slug>/. */
+  name: nonEmpty('a series name'),
+  /** This study's place in the series: 1, 2, 3, ... */
+  part: z
+    .number({ error: 'expected a part number like 1, 2 or 3' })
+    .int({ error: 'expected a whole part number like 1, 2 or 3' })
+    .positive({ error: 'expected a part number of 1 or more' }),
+});
+
 export const caseStudySchema = z.strictObject({
   title: nonEmpty('a title'),
   /** One-line summary shown on cards, in feeds and as the meta description. */
@@ -107,6 +118,8 @@ export const caseStudySchema = z.strictObject({
   metrics: z.array(metricSchema).default([]),
   links: z.array(linkSchema).default([]),
   cover: coverSchema.optional(),
+  /** Part of a multi-part series: `{ name: Payments at scale, part: 2 }`. */
+  series: seriesSchema.optional(),
 }).refine((d) => !d.updated || d.updated >= d.date, {
   error: 'expected `updated` to be on or after `date`',
   path: ['updated'],
@@ -115,9 +128,12 @@ export const caseStudySchema = z.strictObject({
 export type CaseStudyData = z.output<typeof caseStudySchema>;
 export type CaseStudyInput = z.input<typeof caseStudySchema>;
 
+/** Where case studies live, relative to the project root. */
+export const CASE_STUDIES_DIR = 'content/case-studies';
+
 export const collections = {
   'case-studies': defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './content/case-studies' }),
+    loader: glob({ pattern: '**/*.mdx', base: `./${CASE_STUDIES_DIR}` }),
     schema: caseStudySchema,
   }),
 };

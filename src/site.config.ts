@@ -45,9 +45,25 @@ export const siteConfigSchema = z.strictObject({
   social: z.array(socialSchema).default([]),
   /** How many featured case studies the home page shows. */
   featuredCount: z.number().int().positive().default(6),
+  /**
+   * Where "Edit this page" goes: a URL with `{path}` standing for the study's file relative to
+   * the project root, e.g. https://github.com/me/site/edit/main/{path}. Unset: no edit link.
+   */
+  editUrl: z
+    .url({ error: 'expected an absolute URL with {path} in it, e.g. https://github.com/me/site/edit/main/{path}' })
+    .refine((u) => u.includes('{path}'), {
+      error: 'expected {path} in the edit URL, e.g. https://github.com/me/site/edit/main/{path}',
+    })
+    .optional(),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** An environment override wins; an empty override means "no edit links". */
+function editUrlSetting(override: string | undefined, fallback: string): string | undefined {
+  if (override === undefined) return fallback;
+  return override.trim() === '' ? undefined : override.trim();
+}
 
 const normaliseBase = (b: string) => (b.endsWith('/') ? b : `${b}/`);
 
@@ -75,4 +91,7 @@ export const siteConfig: SiteConfig = siteConfigSchema.parse({
     { label: 'LinkedIn', url: 'https://www.linkedin.com/in/casebook-example' },
   ],
   featuredCount: 6,
+  // CASEBOOK_EDIT_URL overrides it (the GitHub workflow points it at the repository); set it
+  // to an empty string for no edit links.
+  editUrl: editUrlSetting(process.env.CASEBOOK_EDIT_URL, 'https://github.com/casebook-example/casebook/edit/main/{path}'),
 });

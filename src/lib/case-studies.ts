@@ -5,6 +5,10 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { byDateDesc, categoriesOf, tagIndex } from './taxonomy.ts';
+import { gitDateOf, gitDatesFor } from './dates/git-dates.ts';
+import { lastUpdated, type LastUpdated } from './dates/last-updated.ts';
+import { seriesIndex } from './series.ts';
+import { CASE_STUDIES_DIR } from '../content.config.ts';
 
 export type CaseStudy = CollectionEntry<'case-studies'>;
 
@@ -24,6 +28,20 @@ export async function getCategories() {
   return categoriesOf(await getCaseStudies());
 }
 
+let seriesCache: Promise<ReturnType<typeof seriesIndex<CaseStudy>>> | undefined;
+
+/** Every series of published studies, each in part order. */
+export function getSeries() {
+  seriesCache ??= getCaseStudies().then((list) => seriesIndex(list));
+  return seriesCache;
+}
+
 export async function getTags() {
   return tagIndex(await getCaseStudies());
+}
+
+/** When a study last changed (frontmatter `updated`, else git, else `date`): see dates/last-updated.ts. */
+export function updatedOf(study: CaseStudy): LastUpdated {
+  const git = study.filePath ? gitDateOf(gitDatesFor(CASE_STUDIES_DIR), study.filePath) : undefined;
+  return lastUpdated(study.data, git);
 }

@@ -24,4 +24,6 @@ export const paths = {
   tags: () => href('/tags/'),
   architecture: () => href('/architecture/'),
   search: () => href('/search/'),
+  seriesIndex: () => href('/series/'),
+  series: (slug: string) => href(`/series/${slug}/`),
 };

@@ -1,6 +1,7 @@
 /**
  * Which built pages @astrojs/sitemap lists (everything except the 404 page and drafts), and
- * each case study's <lastmod> (its `updated`, else its `date`). Production builds never
+ * each case study's <lastmod>: the same "last updated" the page shows (frontmatter `updated`,
+ * else the file's last commit, else `date`; lib/dates/last-updated.ts). Production builds never
  * contain drafts, but a preview build (CASEBOOK_DRAFTS=1) does, and the integration only
  * sees URLs, so drafts and dates are read from the content files' frontmatter when
  * astro.config.mjs loads (before Astro's content layer exists).
@@ -9,12 +10,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { joinBase } from '../urls.ts';
+import { gitDateOf, gitDatesFor, type GitDates } from '../dates/git-dates.ts';
+import { lastUpdated } from '../dates/last-updated.ts';
 
 interface StudyDates {
   slug: string;
+  file: string;
   draft: boolean;
-  /** `updated`, else `date`, as written (YYYY-MM-DD or an ISO date-time). */
-  lastmod: string | undefined;
+  /** `date` and `updated` as written (YYYY-MM-DD or an ISO date-time). */
+  date: unknown;
+  updated: unknown;
 }
 
 type Frontmatter = { draft?: unknown; date?: unknown; updated?: unknown } | null;
@@ -39,9 +44,7 @@ function readStudies(dir: string): StudyDates[] {
     const slug = file.replace(/\.mdx$/, '');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
     const data = match ? parseQuietly(match[1]!) : null;
-    const when = data?.updated ?? data?.date;
-    const lastmod = when instanceof Date ? when.toISOString() : typeof when === 'string' ? when : undefined;
-    return { slug, draft: data?.draft === true, lastmod };
+    return { slug, file: join(dir, file), draft: data?.draft === true, date: data?.date, updated: data?.updated };
   });
 }
 
@@ -52,12 +55,22 @@ export function draftSlugs(dir: string): string[] {
     .map((s) => s.slug);
 }
 
-/** Case-study slug -> last modification date, for the sitemap. */
-export function lastModified(dir: string): Map<string, string> {
+function asDate(value: unknown): Date | undefined {
+  const d = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+/**
+ * Case-study slug -> last modification date, for the sitemap. `git` defaults to the build's one
+ * `git log` pass over `dir` (shared with the pages).
+ */
+export function lastModified(dir: string, git: GitDates = gitDatesFor(dir)): Map<string, string> {
   const dates = new Map<string, string>();
   for (const s of readStudies(dir)) {
-    const parsed = s.lastmod ? new Date(s.lastmod) : undefined;
-    if (parsed && !Number.isNaN(parsed.getTime())) dates.set(s.slug, parsed.toISOString());
+    const date = asDate(s.date);
+    if (!date) continue;
+    const updated = lastUpdated({ date, updated: asDate(s.updated) }, gitDateOf(git, s.file));
+    dates.set(s.slug, updated.date.toISOString());
   }
   return dates;
 }
