@@ -71,7 +71,7 @@ export interface SeriesClaim {
 
 export interface SeriesProblem {
   file: string;
-  line?: number | undefined;
+  line?: number;
   subject: string;
   message: string;
 }
@@ -97,7 +97,7 @@ export function seriesProblems(claims: readonly SeriesClaim[]): SeriesProblem[] 
       for (const h of holders.slice(1)) {
         problems.push({
           file: h.file,
-          line: h.line,
+          ...(h.line === undefined ? {} : { line: h.line }),
           subject: 'series.part',
           message: `found part ${part} of "${name}" again (${holders[0]!.file} is part ${part} too), expected each part number once — renumber one of them`,
         });
@@ -109,7 +109,7 @@ export function seriesProblems(claims: readonly SeriesClaim[]): SeriesProblem[] 
       const next = sorted.find((m) => m.part > part)!;
       problems.push({
         file: next.file,
-        line: next.line,
+        ...(next.line === undefined ? {} : { line: next.line }),
         subject: 'series.part',
         message: `found no part ${part} of "${name}" before part ${next.part}, expected parts 1 to ${highest} without gaps — add part ${part} or renumber`,
       });

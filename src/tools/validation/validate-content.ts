@@ -6,7 +6,7 @@
  * each file: YAML syntax, the frontmatter against `caseStudySchema` (the same schema Astro
  * uses), MDX syntax, unknown components, unknown diagram names, text-diagram fences that do
  * not render; and across files, duplicate
- * slugs. Nothing here throws for an author's mistake: everything becomes a `Problem`.
+ * slugs and series with a part missing or claimed twice. Nothing here throws for an author's mistake: everything becomes a `Problem`.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { textDiagramProblems } from './text-diagram-fences.ts';
 import { componentPropProblems } from './component-props.ts';
+import { seriesProblems, type SeriesClaim } from '../../lib/series.ts';
 
 export const CASE_STUDIES_DIR = 'content/case-studies';
 
@@ -66,6 +67,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     problems: [
       ...perFile.flatMap((r) => r.problems),
       ...duplicateSlugProblems(entries),
+      ...seriesProblems(perFile.flatMap((r) => (r.series ? [r.series] : []))),
       ...(await brokenDiagramProblems(root, referenced)),
     ],
   };
@@ -85,6 +87,8 @@ export interface CaseStudyReport {
   problems: Problem[];
   /** Diagram names the file uses that exist (for the broken-diagram check). */
   diagrams: string[];
+  /** Its well-formed `series` field, with the line of `part` (for the cross-file series check). */
+  series?: SeriesClaim | undefined;
 }
 
 /** All problems of one case study file. */
@@ -92,6 +96,7 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
   const { file, source } = check;
   const problems: Problem[] = [];
   const diagrams: string[] = [];
+  let series: SeriesClaim | undefined;
   const fm = parseFrontmatter(source);
 
   if (!fm.present) {
@@ -122,6 +127,7 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
       if (!result.success) {
         problems.push(...issuesToProblems(result.error.issues, { file, data: fm.data, lineOf: fm.lineOf, schema: check.schema }));
       }
+      series = seriesClaim(file, fm);
       problems.push(...impossibleDates(file, fm));
     }
   }
@@ -155,7 +161,16 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
       diagrams.push(cover.trim());
     }
   }
-  return { problems, diagrams };
+  return { problems, diagrams, series };
+}
+
+/** The file's `series` field when its name and part are usable (the schema reports the rest). */
+function seriesClaim(file: string, fm: ParsedFrontmatter): SeriesClaim | undefined {
+  const field = (fm.data as { series?: { name?: unknown; part?: unknown } }).series;
+  const name = typeof field?.name === 'string' ? field.name.trim() : '';
+  const part = field?.part;
+  if (!name || typeof part !== 'number' || !Number.isInteger(part) || part < 1) return undefined;
+  return { file, line: fm.lineOf(['series', 'part']), name, part };
 }
 
 const DATE_FIELDS = ['date', 'updated'] as const;
