@@ -11,11 +11,12 @@
  *   --keep            keep the temporary sites and outputs (their paths are printed)
  *   --generate-only   write both sites and stop, for profiling builds by hand (implies --keep)
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { listDiagramFolder } from '../lib/diagrams/catalogue.ts';
 import { diagramVariants, type DiagramVariant } from '../tools/bench/diagram-variants.ts';
 import { machineInfo } from '../tools/bench/machine.ts';
 import { measureBuild, type BuildMeasurement, type BuildRequest } from '../tools/bench/measure-build.ts';
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
 
   try {
     // 1. The two sites, with the same synthetic studies.
-    const examples = exampleDiagrams(join(repoRoot, 'diagrams'));
+    const examples = exampleDiagrams(repoRoot);
     if (examples.length === 0) {
       console.error(`bench: ${join(repoRoot, 'diagrams')}: expected at least one example .svg diagram, found none`);
       return 1;
@@ -141,18 +142,11 @@ async function main(): Promise<number> {
   }
 }
 
-/** The example diagrams (not earlier bench variants) as name + SVG text. */
-function exampleDiagrams(dir: string): DiagramVariant[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return files
-    .filter((f) => f.endsWith('.svg') && !f.startsWith('bench-'))
-    .sort()
-    .map((f) => ({ name: basename(f, '.svg'), svg: readFileSync(join(dir, f), 'utf8') }));
+/** The example diagrams (the catalogue's files, not earlier bench variants) as name + SVG text. */
+function exampleDiagrams(root: string): DiagramVariant[] {
+  return listDiagramFolder(root)
+    .files.filter((f) => !f.name.startsWith('bench-'))
+    .map((f) => ({ name: f.name, svg: readFileSync(f.path, 'utf8') }));
 }
 
 /**

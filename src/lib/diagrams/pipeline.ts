@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { optimize } from 'svgo';
+import { DIAGRAM_NAME_RULE, isDiagramName } from './catalogue.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
 import { finishConfig, optimiseConfig } from './svgo-config.ts';
@@ -46,21 +47,16 @@ export interface ProcessedDiagram {
 }
 
 export interface ProcessOptions {
-  /** Diagram name: lower-case letters, digits and hyphens (it prefixes ids and names the file). */
+  /** Diagram name, by the catalogue's name rule (it prefixes ids and names the file). */
   name: string;
   /** Project-relative path used in messages, e.g. `diagrams/checkout.svg`. */
   file: string;
 }
 
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
-
 export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagram {
   const { name, file } = opts;
-  if (!NAME.test(name)) {
-    throw new DiagramError({
-      file, found: `the diagram name "${name}"`,
-      expected: 'lower-case letters, digits and hyphens, e.g. "checkout-flow" (rename the file)',
-    });
+  if (!isDiagramName(name)) {
+    throw new DiagramError({ file, found: `the diagram name "${name}"`, expected: `${DIAGRAM_NAME_RULE} (rename the file)` });
   }
   if (source.trim() === '') {
     throw new DiagramError({ file, found: 'an empty file', expected: 'an SVG document starting with <svg' });

@@ -1,5 +1,5 @@
 /**
- * Where diagrams come from: `diagrams/*.svg` in the project, processed once and cached.
+ * The SVG files of the catalogue (catalogue.ts lists `diagrams/`), processed once and cached.
  *
  * `loadDiagram(name)` reads the file, looks its content hash up in memory, then on disk
  * (cache.ts), and only then runs the pipeline. The first load of a build processes every
@@ -7,13 +7,12 @@
  * fails the build even if no page uses it yet, and the report appears exactly once per
  * process. Paths resolve from `process.cwd()`, the project root for `astro build`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cacheKey, DiagramCache, defaultCacheDir } from './cache.ts';
-import { DiagramError } from './errors.ts';
+import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
 import { processSvg, type ProcessedDiagram, type ProcessOptions } from './pipeline.ts';
 import { formatReport, type ReportRow } from './report.ts';
-import { availableNamesHint } from './suggest.ts';
 
 export interface DiagramRegistryOptions {
   /** Project root, for the folder default and for paths in messages; default process.cwd(). */
@@ -33,36 +32,34 @@ export interface DiagramRegistry {
   listDiagrams(): string[];
   /** The processed diagram; throws DiagramError for an unknown name or a broken file. */
   loadDiagram(name: string): ProcessedDiagram;
-  /** Processes every diagram, prints the report on the first call, returns the rows. */
+  /**
+   * Processes every diagram, prints the report on the first call, returns the rows. Throws
+   * the first refused file of the folder (catalogue.ts), so the build fails on it.
+   */
   loadAll(): ReportRow[];
 }
 
 export function createDiagramRegistry(options: DiagramRegistryOptions = {}): DiagramRegistry {
   const cwd = options.root ?? process.cwd();
-  const dir = options.dir ?? join(cwd, 'diagrams');
+  const dir = options.dir ?? join(cwd, DIAGRAMS_FOLDER);
   const cache = new DiagramCache(options.cacheDir ?? defaultCacheDir(cwd));
   const run = options.process ?? processSvg;
   const log = options.log ?? ((m: string) => console.log(m));
   const memory = new Map<string, ProcessedDiagram>();
   let reported = false;
 
-  const listDiagrams = (): string[] =>
-    existsSync(dir)
-      ? readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.svg')).map((f) => f.slice(0, -4)).sort()
-      : [];
+  const folder = () => listDiagramFolder(cwd, dir);
+  const listDiagrams = (): string[] => folder().files.map((f) => f.name);
 
-  const fileOf = (name: string): string => join(dir, `${name}.svg`);
-  const displayPath = (name: string): string => relative(cwd, fileOf(name)) || `${name}.svg`;
+  function fileOf(name: string): DiagramFile {
+    const files = folder().files;
+    const found = files.find((f) => f.name === name);
+    if (found) return found;
+    throw unknownDiagramError(name, files.map((f) => f.name), { file: `diagrams/${name}.svg`, element: `<Diagram name="${name}">` });
+  }
 
-  function loadOne(name: string): ReportRow {
-    const names = listDiagrams();
-    if (!names.includes(name)) {
-      throw new DiagramError({
-        file: displayPath(name), element: `<Diagram name="${name}">`,
-        found: 'names no diagram', expected: availableNamesHint(name, names),
-      });
-    }
-    const source = readFileSync(fileOf(name), 'utf8');
+  function loadOne({ name, file, path }: DiagramFile): ReportRow {
+    const source = readFileSync(path, 'utf8');
     const key = cacheKey(name, source);
     const inMemory = memory.get(key);
     if (inMemory) return { diagram: inMemory, cached: true };
@@ -71,14 +68,16 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
       memory.set(key, onDisk);
       return { diagram: onDisk, cached: true };
     }
-    const diagram = run(source, { name, file: displayPath(name) });
+    const diagram = run(source, { name, file });
     cache.set(key, diagram);
     memory.set(key, diagram);
     return { diagram, cached: false };
   }
 
   function loadAll(): ReportRow[] {
-    const rows = listDiagrams().map(loadOne);
+    const { files, refused } = folder();
+    if (refused[0]) throw refused[0];
+    const rows = files.map(loadOne);
     if (!reported) {
       reported = true;
       log(formatReport(rows));
@@ -91,7 +90,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
     loadAll,
     loadDiagram(name: string): ProcessedDiagram {
       if (!reported) loadAll();
-      return loadOne(name).diagram;
+      return loadOne(fileOf(name)).diagram;
     },
   };
 }

@@ -1,36 +1,27 @@
 /**
  * Runs every diagram SVG that a case study references through the diagram pipeline once, so a
- * broken diagram (not well-formed, empty, badly named) is reported together with all other
- * problems instead of stopping the build on the first one. The pipeline (src/lib/diagrams)
- * owns the rules; this only turns its DiagramErrors into Problems.
+ * broken diagram (not well-formed, empty) is reported together with all other problems
+ * instead of stopping the build on the first one. The catalogue says which files there are
+ * and the pipeline owns the rules (src/lib/diagrams); this only turns their DiagramErrors
+ * into Problems.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
 import { DiagramError } from '../../lib/diagrams/errors.ts';
 import { processSvg } from '../../lib/diagrams/pipeline.ts';
-import { foundExpected, type Problem } from './problem.ts';
+import { diagramProblem, type Problem } from './problem.ts';
 
 export async function brokenDiagramProblems(root: string, names: Iterable<string>): Promise<Problem[]> {
+  const files = new Map(listDiagramFolder(root).files.map((f) => [f.name, f]));
   const problems: Problem[] = [];
   for (const name of new Set(names)) {
-    const file = `diagrams/${name}.svg`;
-    let source: string;
+    const diagram = files.get(name);
+    if (!diagram) continue; // a text diagram (checked by text-diagram-fences.ts)
     try {
-      source = await readFile(path.join(root, file), 'utf8');
-    } catch {
-      continue; // not an SVG file (a text diagram, or unknown: reported elsewhere)
-    }
-    try {
-      processSvg(source, { name, file });
+      processSvg(await readFile(diagram.path, 'utf8'), { name, file: diagram.file });
     } catch (error) {
       if (!(error instanceof DiagramError)) throw error;
-      const problem: Problem = {
-        file: error.file,
-        subject: error.element ?? 'diagram',
-        message: error.expected ? foundExpected(error.found, error.expected) : `found ${error.found}`,
-      };
-      if (error.line !== undefined) problem.line = error.line;
-      problems.push(problem);
+      problems.push(diagramProblem(error));
     }
   }
   return problems;

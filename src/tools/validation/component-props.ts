@@ -5,7 +5,7 @@
  * given as expressions (`value={42}`) cannot be checked here and are left to the build.
  */
 import { MDX_COMPONENT_PROPS, type MdxComponentName } from '../../components/mdx/names.ts';
-import { closestMatch } from './did-you-mean.ts';
+import { closestMatch } from '../../lib/did-you-mean.ts';
 import { foundExpected, type Problem } from './problem.ts';
 
 export interface JsxUseLike {

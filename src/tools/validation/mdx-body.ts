@@ -10,7 +10,7 @@
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { closestMatch } from './did-you-mean.ts';
+import { closestMatch } from '../../lib/did-you-mean.ts';
 import { foundExpected, type Problem } from './problem.ts';
 
 export interface MdxBodyCheck {

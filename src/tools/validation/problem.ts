@@ -7,6 +7,8 @@
  * it once, and editors/terminals can jump to `file:line`.
  */
 
+import type { DiagramError } from '../../lib/diagrams/errors.ts';
+
 export interface Problem {
   /** Path relative to the project root, with forward slashes, e.g. content/case-studies/x.mdx. */
   file: string;
@@ -23,6 +25,28 @@ export interface Problem {
 /** Builds the usual "found …, expected …" sentence, with an optional hint after a dash. */
 export function foundExpected(found: string, expected: string, hint?: string): string {
   return `found ${found}, expected ${expected}${hint ? ` — ${hint}` : ''}`;
+}
+
+/** A diagram pipeline or catalogue error as a Problem (the same words, the report's shape). */
+export function diagramProblem(error: DiagramError): Problem {
+  const problem: Problem = {
+    file: error.file,
+    subject: error.element ?? 'diagram',
+    message: error.expected ? foundExpected(error.found, error.expected) : `found ${error.found}`,
+  };
+  if (error.line !== undefined) problem.line = error.line;
+  return problem;
+}
+
+/** The problems without repeats (the same file, place, subject and message). */
+export function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.subject, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column'>): string {

@@ -8,7 +8,7 @@
  */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { fenceLang, FenceMetaError, parseFenceMeta } from '../../lib/diagrams/text/fence.ts';
+import { fenceLang, FenceMetaError, parseFenceMeta } from '../../lib/diagrams/catalogue.ts';
 import { textDiagrams, type TextDiagramService } from '../../lib/diagrams/text/render.ts';
 import { TextDiagramError } from '../../lib/diagrams/text/types.ts';
 import type { Problem } from './problem.ts';

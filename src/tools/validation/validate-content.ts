@@ -14,11 +14,12 @@ import type { z } from 'astro/zod';
 import { caseStudySchema } from '../../content.config.ts';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names.ts';
 import { brokenDiagramProblems } from './broken-diagrams.ts';
-import { closestMatch } from './did-you-mean.ts';
-import { knownDiagramNames, type DiagramNameSource, DIAGRAM_NAME_SOURCES } from '../../lib/diagrams/names.ts';
+import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { listDiagramFolder, namesForCaseStudy } from '../../lib/diagrams/catalogue.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkMdxBody } from './mdx-body.ts';
-import { describeValue, foundExpected, type Problem } from './problem.ts';
+import { describeValue, diagramProblem, foundExpected, uniqueProblems, type Problem } from './problem.ts';
 import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { textDiagramProblems } from './text-diagram-fences.ts';
@@ -32,7 +33,6 @@ export interface ValidateOptions {
   root: string;
   schema?: z.ZodType;
   componentNames?: readonly string[];
-  diagramNameSources?: readonly DiagramNameSource[];
 }
 
 export interface ValidationResult {
@@ -57,19 +57,20 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
         source: await readFile(path.join(root, file), 'utf8'),
         schema: options.schema ?? caseStudySchema,
         componentNames: options.componentNames ?? MDX_COMPONENT_NAMES,
-        diagramNameSources: options.diagramNameSources ?? DIAGRAM_NAME_SOURCES,
       }),
     ),
   );
   const referenced = perFile.flatMap((r) => r.diagrams);
   return {
     files: entries.map((e) => e.file),
-    problems: [
+    // A use of a refused file's name reports that file's refusal, once with the folder's.
+    problems: uniqueProblems([
       ...perFile.flatMap((r) => r.problems),
       ...duplicateSlugProblems(entries),
       ...seriesProblems(perFile.flatMap((r) => (r.series ? [r.series] : []))),
+      ...listDiagramFolder(root).refused.map(diagramProblem),
       ...(await brokenDiagramProblems(root, referenced)),
-    ],
+    ]),
   };
 }
 
@@ -80,7 +81,6 @@ export interface CaseStudyCheck {
   source: string;
   schema: z.ZodType;
   componentNames: readonly string[];
-  diagramNameSources: readonly DiagramNameSource[];
 }
 
 export interface CaseStudyReport {
@@ -137,7 +137,9 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
   problems.push(...componentPropProblems(file, body.jsx));
   if (body.tree) {
     problems.push(...(await textDiagramProblems(file, body.tree)));
-    const known = await knownDiagramNames({ root: check.root, tree: body.tree }, check.diagramNameSources);
+    const fences: Code[] = [];
+    visit(body.tree, 'code', (node: Code) => void fences.push(node));
+    const known = namesForCaseStudy(check.root, fences);
     for (const use of body.jsx.filter((u) => u.name === 'Diagram')) {
       const name = use.attributes['name'];
       if (!('name' in use.attributes)) {
@@ -148,17 +150,17 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
           subject: '<Diagram name>',
           message: foundExpected('no name attribute', 'name="<a file in diagrams/ without .svg>"'),
         });
-      } else if (name !== undefined && !known.has(name)) {
-        problems.push({ file, line: use.line, column: use.column, ...unknownDiagram('<Diagram name>', name, known) });
       } else if (name !== undefined) {
-        diagrams.push(name);
+        const error = known.check(name, { file, line: use.line, element: `<Diagram name="${name}">` });
+        if (error) problems.push(error.file === file ? { ...diagramProblem(error), column: use.column } : diagramProblem(error));
+        else diagrams.push(name);
       }
     }
     const cover = (fm.data as { cover?: { diagram?: unknown } } | undefined)?.cover?.diagram;
-    if (typeof cover === 'string' && cover.trim() !== '' && !known.has(cover.trim())) {
-      problems.push({ file, line: fm.lineOf(['cover', 'diagram']), ...unknownDiagram('cover.diagram', cover.trim(), known) });
-    } else if (typeof cover === 'string') {
-      diagrams.push(cover.trim());
+    if (typeof cover === 'string' && cover.trim() !== '') {
+      const error = known.check(cover.trim(), { file, line: fm.lineOf(['cover', 'diagram']), element: 'cover.diagram' });
+      if (error) problems.push(diagramProblem(error));
+      else diagrams.push(cover.trim());
     }
   }
   return { problems, diagrams, series };
@@ -200,20 +202,6 @@ function impossibleDates(file: string, fm: ParsedFrontmatter): Problem[] {
     }
   }
   return problems;
-}
-
-function unknownDiagram(subject: string, name: string, known: Set<string>): Pick<Problem, 'subject' | 'message'> {
-  const guess = closestMatch(name, known);
-  const names = [...known].sort();
-  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ') + (names.length > 8 ? `, ... (${names.length - 8} more)` : '');
-  return {
-    subject,
-    message: foundExpected(
-      `"${name}" (there is no diagrams/${name}.svg nor a text diagram of that name in this file)`,
-      known.size > 0 ? `one of ${shown}` : 'the name of an SVG file in diagrams/, without .svg',
-      guess ? `did you mean "${guess}"?` : undefined,
-    ),
-  };
 }
 
 /** *.mdx files under the collection folder, relative to it, sorted. */

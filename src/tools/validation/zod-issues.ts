@@ -8,7 +8,7 @@
  * rewritten into the same "found …, expected …" shape.
  */
 import type { z } from 'astro/zod';
-import { closestMatch } from './did-you-mean.ts';
+import { closestMatch } from '../../lib/did-you-mean.ts';
 import { describeValue, foundExpected, type Problem } from './problem.ts';
 
 type Issue = z.core.$ZodIssue;

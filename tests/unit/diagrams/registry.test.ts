@@ -99,7 +99,7 @@ describe('registry', () => {
     }
     expect(error).toBeInstanceOf(DiagramError);
     expect((error as Error).message).toMatch(
-      /diagrams\/alpah\.svg: <Diagram name="alpah">: names no diagram; expected one of: alpha, queue, themed \(did you mean "alpha"\?\)$/,
+      /diagrams\/alpah\.svg: <Diagram name="alpah">: no diagram named "alpah"; expected one of: alpha, queue, themed \(did you mean "alpha"\?\)$/,
     );
   });
 

@@ -22,7 +22,6 @@ import { remarkTextDiagrams } from '../../../src/lib/diagrams/text/remark-text-d
 import { createTextDiagramService } from '../../../src/lib/diagrams/text/render.ts';
 import { satteriSvgNamespaceFix, satteriTextDiagrams } from '../../../src/lib/diagrams/text/satteri-text-diagrams.ts';
 import { features } from '../../../src/lib/satteri-plugins.ts';
-import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
 
 const textFixtures = join(import.meta.dirname, '../../fixtures/text-diagrams');
 const service = createTextDiagramService({ cache: new TextDiagramCache(mkdtempSync(join(tmpdir(), 'td-satteri-'))) });
@@ -106,7 +105,6 @@ describe('Sätteri <Diagram name> check', () => {
     for (const name of ['circuit-breakers', 'distributed-rate-limiter']) {
       writeFileSync(join(root, 'diagrams', `${name}.svg`), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
     }
-    clearDiagramNameCache();
   });
 
   function caseStudy(file: string): string {
@@ -117,7 +115,7 @@ describe('Sätteri <Diagram name> check', () => {
 
   it('fails on an unknown name with file, line, the names there are and a suggestion', async () => {
     await expect(compileWithSatteri(caseStudy('unknown-name.mdx'), [satteriDiagramNames({ root })])).rejects.toThrow(
-      'content/case-studies/unknown-name.mdx:9: <Diagram name="circuit-breaker">: no diagram is named "circuit-breaker"; expected one of: circuit-breakers, distributed-rate-limiter (did you mean "circuit-breakers"?)',
+      'content/case-studies/unknown-name.mdx:9: <Diagram name="circuit-breaker">: no diagram named "circuit-breaker"; expected one of: circuit-breakers, distributed-rate-limiter (did you mean "circuit-breakers"?)',
     );
   });
 

@@ -1,5 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
+import { describe, expect, it } from 'vitest';
 import { formatProblem, formatReport } from '../../../src/tools/validation/problem.ts';
 import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
@@ -12,7 +11,6 @@ async function lines(files: Record<string, string>): Promise<string[]> {
   return problems.map(formatProblem);
 }
 
-beforeEach(() => clearDiagramNameCache());
 
 describe('validateContent', () => {
   it('accepts a valid case study with known components and diagrams', async () => {
@@ -133,9 +131,9 @@ describe('validateContent', () => {
       'diagrams/checkout-flow.svg': SVG,
     });
     expect(result).toEqual([
-      'content/case-studies/x.mdx:11:1  <Diagram name>  found "checkout-flwo" (there is no diagrams/checkout-flwo.svg nor a text diagram of that name in this file), expected one of "checkout-flow", "sequence" — did you mean "checkout-flow"?',
+      'content/case-studies/x.mdx:11:1  <Diagram name="checkout-flwo">  found no diagram named "checkout-flwo", expected one of: checkout-flow, sequence (did you mean "checkout-flow"?)',
       'content/case-studies/x.mdx:13:1  <Diagram name>  found no name attribute, expected name="<a file in diagrams/ without .svg>"',
-      'content/case-studies/x.mdx:8  cover.diagram  found "nope" (there is no diagrams/nope.svg nor a text diagram of that name in this file), expected one of "checkout-flow", "sequence"',
+      'content/case-studies/x.mdx:8  cover.diagram  found no diagram named "nope", expected one of: checkout-flow, sequence',
     ]);
   });
 
@@ -161,7 +159,7 @@ describe('validateContent', () => {
   it('reports all problems of all files in one run, sorted, with a summary line', async () => {
     const { problems } = await validateContent({ root: 'tests/fixtures/validation/broken-site' });
     const report = formatReport(problems);
-    const kinds = ['summary', 'sumary', 'date', 'status', 'metrics[1].label', 'frontmatter YAML', 'MDX syntax', '<Calout>', '<Diagram name>', 'slug'];
+    const kinds = ['summary', 'sumary', 'date', 'status', 'metrics[1].label', 'frontmatter YAML', 'MDX syntax', '<Calout>', '<Diagram name="checkout-flwo">', 'slug'];
     for (const kind of kinds) expect(report).toContain(`  ${kind}  `);
     expect(report.trim().split('\n').at(-1)).toBe('13 problems in 7 files');
   });

@@ -14,6 +14,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { mayHaveDiagramFence } from '../catalogue.ts';
 import { DiagramError } from '../errors.ts';
 import { remarkTextDiagrams, type RenderedFence } from './remark-text-diagrams.ts';
 import type { TextDiagramService } from './render.ts';
@@ -44,7 +45,7 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
   for (const f of files) {
     const path = join(dir, f);
     const text = readFileSync(path, 'utf8');
-    if (!/^\s*(```|~~~)\s*(mermaid|d2|dot|graphviz)\b/im.test(text)) continue;
+    if (!mayHaveDiagramFence(text)) continue;
     const fences: RenderedFence[] = [];
     // Only parse + our transform: the same names and output as the page build, no compile.
     const processor = unified()

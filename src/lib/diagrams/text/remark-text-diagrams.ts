@@ -16,7 +16,7 @@ import { visit } from 'unist-util-visit';
 import { cacheKey as pipelineCacheKey, DiagramCache, defaultCacheDir as pipelineCacheDir } from '../cache.ts';
 import { DiagramError } from '../errors.ts';
 import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
-import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta } from './fence.ts';
+import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
 import { textDiagramFigure, withTitle } from './figure.ts';
 import { textDiagrams, type TextDiagramService } from './render.ts';
 import { TextDiagramError, type TextDiagramLang } from './types.ts';
@@ -43,8 +43,6 @@ export interface RenderedFence {
   processed: ProcessedDiagram;
   warnings: string[];
 }
-
-const LANG_LABEL: Record<TextDiagramLang, string> = { mermaid: 'Mermaid', d2: 'D2', dot: 'Graphviz' };
 
 /** The case study's slug: the MDX file name without extension. */
 function slugOf(path: string): string {

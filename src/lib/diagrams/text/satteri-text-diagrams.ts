@@ -17,16 +17,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { HastPluginDefinition, MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
-import { fenceLang } from './fence.ts';
+import { fenceLang, mayHaveDiagramFence } from '../catalogue.ts';
 import { renderTextDiagramFences, type RemarkTextDiagramsOptions, type TextDiagramFence } from './remark-text-diagrams.ts';
-
-/** A line opening a fence in one of the diagram languages (a cheap filter before any walk). */
-const DIAGRAM_FENCE = /^\s*(```|~~~)\s*(mermaid|d2|dot|graphviz)\b/im;
 
 export function satteriTextDiagrams(options: RemarkTextDiagramsOptions = {}): MdastPluginEntry {
   // A factory: Sätteri calls it once per document, so the collected fences are per document.
   return (doc: PluginFactoryContext): MdastPluginDefinition | null => {
-    if (!DIAGRAM_FENCE.test(doc.source)) return null;
+    // A cheap filter before any walk.
+    if (!mayHaveDiagramFence(doc.source)) return null;
     const fences: TextDiagramFence[] = [];
     return {
       name: 'casebook-text-diagrams',

@@ -6,17 +6,9 @@
  * about diagrams without loading any WebAssembly.
  */
 
-/** The languages Casebook renders at build time; `graphviz` is an alias of `dot`. */
-export const TEXT_DIAGRAM_LANGS = ['mermaid', 'd2', 'dot'] as const;
-export type TextDiagramLang = (typeof TEXT_DIAGRAM_LANGS)[number];
-
-/** Fence info strings that select a text diagram, mapped to the language that renders them. */
-export const FENCE_LANGS: Readonly<Record<string, TextDiagramLang>> = {
-  mermaid: 'mermaid',
-  d2: 'd2',
-  dot: 'dot',
-  graphviz: 'dot',
-};
+// The language list and the fence names that select them are the catalogue's (../catalogue.ts).
+import type { TextDiagramLang } from '../catalogue.ts';
+export { TEXT_DIAGRAM_LANGS, type TextDiagramLang } from '../catalogue.ts';
 
 /** The output of one renderer: a themed SVG document, not yet sanitised or optimised. */
 export interface RenderedTextDiagram {
