@@ -1,6 +1,5 @@
 /** `npm run validate` on series: duplicate and missing parts, each with file:line and the fix. */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
+import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/tools/validation/problem.ts';
 import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, VALID_FRONTMATTER } from '../validation/helpers.ts';
@@ -12,7 +11,6 @@ async function lines(files: Record<string, string>): Promise<string[]> {
   return (await validateContent({ root })).problems.map(formatProblem);
 }
 
-beforeEach(() => clearDiagramNameCache());
 
 describe('series in the validator', () => {
   it('accepts a complete series', async () => {
