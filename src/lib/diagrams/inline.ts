@@ -1,7 +1,7 @@
 /**
  * How a processed diagram is placed in a page: accessible name, link target, aspect ratio.
  *
- * Diagram.astro is markup only; the decisions live here so they are unit-tested. The root
+ * The figure (figure.ts) is built from these; the decisions live here so they are unit-tested. The root
  * `<svg>` gets `role="img"` and exactly one accessible name, in this order of preference:
  * the `alt` prop, the diagram's `<title>`, the caption. Its `<desc>` becomes the
  * description. Any naming attributes the author put on the root are replaced, so the
@@ -17,8 +17,20 @@ export interface InlineOptions {
   captionId?: string | undefined;
 }
 
-const escapeAttr = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text for HTML content or a double-quoted attribute (the one escape helper of the diagram markup). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Puts `<title>` (the accessible name) first inside the root <svg>, replacing a title there. */
+export function withTitle(svg: string, title: string): string {
+  const open = /^([\s\S]*?<svg\b[^>]*?)(\/?)>/.exec(svg);
+  if (!open) return svg;
+  const head = open[1] ?? '';
+  const rest = svg.slice(open[0].length).replace(/^\s*<title\b[^>]*>[\s\S]*?<\/title>/, '');
+  const element = `<title>${escapeHtml(title)}</title>`;
+  return open[2] ? `${head}>${element}</svg>` : `${head}>${element}${rest}`;
+}
 
 /** The id the pipeline gave an element with the given text, read back from the markup. */
 function idOf(svg: string, tag: 'title' | 'desc'): string | undefined {
@@ -32,10 +44,10 @@ export function inlineSvg(diagram: ProcessedDiagram, options: InlineOptions = {}
   const descId = diagram.desc ? idOf(diagram.svg, 'desc') : undefined;
 
   const naming: string[] = ['role="img"'];
-  if (alt) naming.push(`aria-label="${escapeAttr(alt)}"`);
+  if (alt) naming.push(`aria-label="${escapeHtml(alt)}"`);
   else if (titleId) naming.push(`aria-labelledby="${titleId}"`);
   else if (caption && options.captionId) naming.push(`aria-labelledby="${options.captionId}"`);
-  else if (caption) naming.push(`aria-label="${escapeAttr(caption)}"`);
+  else if (caption) naming.push(`aria-label="${escapeHtml(caption)}"`);
   else {
     throw new DiagramError({
       file: `diagrams/${diagram.name}.svg`, element: `<Diagram name="${diagram.name}">`,

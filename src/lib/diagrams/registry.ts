@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheKey, DiagramCache, defaultCacheDir } from './cache.ts';
+import { cacheDir } from '../cache.ts';
+import { diagramCache, diagramCacheKey } from './cache.ts';
 import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
 import { processSvg, type ProcessedDiagram, type ProcessOptions } from './pipeline.ts';
 import { formatReport, type ReportRow } from './report.ts';
@@ -19,7 +20,7 @@ export interface DiagramRegistryOptions {
   root?: string;
   /** Folder of `<name>.svg` files; default `<root>/diagrams`. */
   dir?: string;
-  /** Default: see `defaultCacheDir`. */
+  /** Default: the `diagrams` folder of the shared cache (src/lib/cache.ts). */
   cacheDir?: string;
   /** The pipeline; injectable so tests can count how often it really runs. */
   process?: (source: string, opts: ProcessOptions) => ProcessedDiagram;
@@ -42,7 +43,7 @@ export interface DiagramRegistry {
 export function createDiagramRegistry(options: DiagramRegistryOptions = {}): DiagramRegistry {
   const cwd = options.root ?? process.cwd();
   const dir = options.dir ?? join(cwd, DIAGRAMS_FOLDER);
-  const cache = new DiagramCache(options.cacheDir ?? defaultCacheDir(cwd));
+  const cache = diagramCache(options.cacheDir ?? cacheDir('diagrams', process.env, cwd));
   const run = options.process ?? processSvg;
   const log = options.log ?? ((m: string) => console.log(m));
   const memory = new Map<string, ProcessedDiagram>();
@@ -60,7 +61,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
 
   function loadOne({ name, file, path }: DiagramFile): ReportRow {
     const source = readFileSync(path, 'utf8');
-    const key = cacheKey(name, source);
+    const key = diagramCacheKey(name, source);
     const inMemory = memory.get(key);
     if (inMemory) return { diagram: inMemory, cached: true };
     const onDisk = cache.get(key);

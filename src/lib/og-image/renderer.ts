@@ -9,19 +9,14 @@
  * (when there are enough to repay starting the workers); otherwise, or if the workers fail
  * to start, cards render on the calling thread.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { bytesFormat, cacheDir, cacheKey, DiskCache } from '../cache.ts';
 import { OG_IMAGE_SIZE } from '../seo/og-paths.ts';
 import { cardTree, type OgCardData } from './card.ts';
 import { loadFonts } from './fonts.ts';
 import { rasterise } from './rasterise.mjs';
 import { RenderPool } from './worker-pool.ts';
-
-/** Bump to invalidate every cached image when the pipeline changes in a way the key misses. */
-const PIPELINE_VERSION = 1;
 
 /**
  * Starting a worker costs ~0.8 s of CPU (satori's WebAssembly and the fonts), about 30
@@ -58,14 +53,9 @@ export interface OgRenderer {
   close(): Promise<void>;
 }
 
-/**
- * `CASEBOOK_CACHE_DIR` (which also holds Astro's cache, so parallel builds stay apart)
- * or node_modules/.cache/casebook/og.
- */
+/** The `og` folder of the shared cache (src/lib/cache.ts: `$CASEBOOK_CACHE_DIR/og` or node_modules/.cache/casebook/og). */
 export function defaultOgCacheDir(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): string {
-  return env.CASEBOOK_CACHE_DIR
-    ? join(env.CASEBOOK_CACHE_DIR, 'og')
-    : join(root, 'node_modules', '.cache', 'casebook', 'og');
+  return cacheDir('og', env, root);
 }
 
 function libraryVersions(root: string): string {
@@ -91,7 +81,8 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
   const root = options.root ?? process.cwd();
   const stats: OgRenderStats = { rendered: 0, fromCache: 0, onWorkers: 0 };
   const inflight = new Map<string, Promise<Uint8Array>>();
-  let keyPrefix: Promise<string> | undefined;
+  let keyParts: Promise<string[]> | undefined;
+  const cache = options.cacheDir === null ? undefined : new DiskCache(options.cacheDir, bytesFormat('.png'));
   let pool: Promise<RenderPool> | undefined;
   /** Set by prefetch when enough cards are missing to be worth starting workers. */
   let useWorkers = false;
@@ -107,11 +98,8 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
     ));
 
   const keyOf = async (tree: unknown) => {
-    keyPrefix ??= loadFonts(root).then((f) => `${PIPELINE_VERSION}|${libraryVersions(root)}|${f.digest}|`);
-    return createHash('sha256')
-      .update(await keyPrefix)
-      .update(JSON.stringify(tree))
-      .digest('hex');
+    keyParts ??= loadFonts(root).then((f) => [libraryVersions(root), f.digest]);
+    return cacheKey('og', ...(await keyParts), JSON.stringify(tree));
   };
 
   /** Rasterise on a worker when there are any, else (or if they fail) on this thread. */
@@ -133,21 +121,16 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
     return rasterise(tree, (await loadFonts(root)).fonts, width, height);
   };
 
-  const renderAndStore = async (tree: unknown, file: string, dir: string): Promise<Uint8Array> => {
+  const renderAndStore = async (tree: unknown, key: string, store: DiskCache<Uint8Array>): Promise<Uint8Array> => {
     const png = await draw(tree);
     stats.rendered++;
-    // Write then rename, so a parallel build never reads a half-written file.
-    await mkdir(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, png);
-    await rename(tmp, file);
+    await store.write(key, png);
     return png;
   };
 
   const render = async (card: OgCardData): Promise<Uint8Array> => {
     const tree = cardTree(card);
-    const dir = options.cacheDir;
-    if (dir === null) {
+    if (!cache) {
       const png = await draw(tree);
       stats.rendered++;
       return png;
@@ -155,16 +138,15 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
     const key = await keyOf(tree);
     const pending = inflight.get(key);
     if (pending) return pending;
-    const file = join(dir, `${key}.png`);
-    const cached = await readFile(file).catch(() => undefined);
+    const cached = await cache.read(key);
     if (cached) {
       stats.fromCache++;
-      return new Uint8Array(cached);
+      return cached;
     }
     // Check again: another call may have started this card while we read the disk.
     const started = inflight.get(key);
     if (started) return started;
-    const work = renderAndStore(tree, file, dir).finally(() => inflight.delete(key));
+    const work = renderAndStore(tree, key, cache).finally(() => inflight.delete(key));
     inflight.set(key, work);
     return work;
   };
@@ -173,12 +155,11 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
     stats,
     render,
     prefetch(cards) {
-      const dir = options.cacheDir;
-      if (dir === null || (options.workers ?? 0) === 0) return;
+      if (!cache || (options.workers ?? 0) === 0) return;
       void (async () => {
         const missing: OgCardData[] = [];
         for (const card of cards) {
-          if (!existsSync(join(dir, `${await keyOf(cardTree(card))}.png`))) missing.push(card);
+          if (!cache.has(await keyOf(cardTree(card)))) missing.push(card);
         }
         if (missing.length < MIN_CARDS_FOR_WORKERS) return;
         useWorkers = true;

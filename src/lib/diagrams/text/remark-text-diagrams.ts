@@ -13,11 +13,13 @@ import { relative } from 'node:path';
 import type { Code, Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { cacheKey as pipelineCacheKey, DiagramCache, defaultCacheDir as pipelineCacheDir } from '../cache.ts';
+import type { DiskCache } from '../../cache.ts';
+import { diagramCache, diagramCacheKey } from '../cache.ts';
 import { DiagramError } from '../errors.ts';
 import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
 import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
-import { textDiagramFigure, withTitle } from './figure.ts';
+import { diagramFigure } from '../figure.ts';
+import { withTitle } from '../inline.ts';
 import { textDiagrams, type TextDiagramService } from './render.ts';
 import { TextDiagramError, type TextDiagramLang } from './types.ts';
 
@@ -61,7 +63,7 @@ interface Fence extends TextDiagramFence {
   parent: { children: unknown[] };
 }
 
-let pipelineCache: DiagramCache | undefined;
+let pipelineCache: DiskCache<ProcessedDiagram> | undefined;
 const processedInMemory = new Map<string, ProcessedDiagram>();
 
 /**
@@ -70,10 +72,10 @@ const processedInMemory = new Map<string, ProcessedDiagram>();
  * processed by the page build and again by the collector for /diagrams/<name>.svg.
  */
 function processCached(svg: string, name: string, file: string): ProcessedDiagram {
-  const key = pipelineCacheKey(name, svg);
+  const key = diagramCacheKey(name, svg);
   const inMemory = processedInMemory.get(key);
   if (inMemory) return inMemory;
-  pipelineCache ??= new DiagramCache(pipelineCacheDir());
+  pipelineCache ??= diagramCache();
   let processed = pipelineCache.get(key);
   if (!processed) {
     processed = processSvg(svg, { name, file });
@@ -173,7 +175,7 @@ export async function renderTextDiagramFences(
   return jobs.map(({ fence }, i) => {
     const result = results[i]!;
     const meta = parseFenceMeta(fence.node.meta);
-    return textDiagramFigure({
+    return diagramFigure({
       diagram: result.processed,
       lang: fence.lang,
       caption: meta.title,
