@@ -1,7 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
+import { casebookProcessor } from './src/lib/markdown/processor.ts';
+import { shikiTransformers } from './src/lib/markdown/shiki-transformers.ts';
 import { siteConfig } from './src/site.config.ts';
 import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -18,14 +19,19 @@ export default defineConfig({
   markdown: {
     // Astro's default processor (Sätteri), with Casebook's plugins as Sätteri mdast plugins
     // (src/lib/satteri-plugins.ts): several times faster than the unified remark/rehype pipeline.
-    processor: satteri({ mdastPlugins, hastPlugins, features }),
+    // casebookProcessor adds one step for .mdx: HTML comments are comments.
+    processor: casebookProcessor({ mdastPlugins, hastPlugins, features }),
     shikiConfig: {
       // High-contrast variants: the regular GitHub themes' comments fail WCAG AA contrast.
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
       wrap: false,
+      // Line highlights ({1,3-5}), diffs, Docusaurus highlight comments.
+      transformers: shikiTransformers,
     },
   },
+  // Images in case studies: responsive srcset/sizes, never wider than the file itself.
+  image: { layout: 'constrained' },
   integrations: [
     mdx(),
     searchIndex(),

@@ -133,7 +133,8 @@ export const CASE_STUDIES_DIR = 'content/case-studies';
 
 export const collections = {
   'case-studies': defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: `./${CASE_STUDIES_DIR}` }),
+    // .md and .markdown are Markdown (CommonMark + GFM + raw HTML); .mdx adds components.
+    loader: glob({ pattern: '**/*.{md,markdown,mdx}', base: `./${CASE_STUDIES_DIR}` }),
     schema: caseStudySchema,
   }),
 };

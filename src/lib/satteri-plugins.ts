@@ -1,27 +1,44 @@
 /**
- * The Markdown plugins Casebook adds to every case study, in order, for
- * `markdown.processor: satteri(...)` in astro.config.mjs: Astro's default processor, about a
- * third cheaper per build than the unified remark/rehype pipeline (measured with
- * `npm run bench`). Each is a thin adapter over the same core as the remark plugins in
- * src/lib/diagrams/, which the validator and the text-diagram collector still run.
+ * The Markdown plugins Casebook adds to every case study (`.md` and `.mdx`), in order, for
+ * `markdown.processor` in astro.config.mjs: Astro's default processor, about a third cheaper
+ * per build than the unified remark/rehype pipeline (measured with `npm run bench`). The
+ * diagram plugins are thin adapters over the same core as the remark plugins in
+ * src/lib/diagrams/, which the validator and the text-diagram collector still run; the
+ * write-up features (callouts, math, code fences, HTML images) live in src/lib/markdown/.
  */
 import type { Features, HastPluginList, MdastPluginList } from 'satteri';
 import { satteriDiagramNames } from './diagrams/satteri-diagram-names.ts';
 import { satteriSvgNamespaceFix, satteriTextDiagrams } from './diagrams/text/satteri-text-diagrams.ts';
+import { satteriCallouts } from './markdown/satteri-callouts.ts';
+import { satteriCodeFences } from './markdown/satteri-code-fences.ts';
+import { satteriImages } from './markdown/satteri-images.ts';
+import { satteriLineHighlights } from './markdown/satteri-line-highlights.ts';
+import { satteriMath } from './markdown/satteri-math.ts';
 import { siteConfig } from '../site.config.ts';
 
 export const mdastPlugins: MdastPluginList = [
   satteriDiagramNames(),
   // ```mermaid / ```d2 / ```dot fences -> diagram figures (after the name check sees them).
   satteriTextDiagrams({ base: siteConfig.base }),
+  // > [!NOTE] and :::tip[Title] -> <Callout> markup.
+  satteriCallouts(),
+  // $…$, $$…$$, $`…`$ -> MathML.
+  satteriMath(),
+  // Titles above code blocks; unknown languages as plain text.
+  satteriCodeFences(),
+  // <img src="./x.png"> through Astro's image pipeline.
+  satteriImages(),
 ];
 
 /**
- * Parser features Casebook's plugins need on top of Astro's defaults: `rawHtml` lets the
- * text-diagram figures (mdast `html` nodes) compile to MDX as elements. MDX source itself has
- * no raw HTML (it is JSX), so this changes nothing else in case studies.
+ * Parser features on top of Astro's defaults (GFM: tables, footnotes, task lists,
+ * strikethrough, autolinks; smart punctuation):
+ * - `rawHtml`: HTML in `.md` becomes elements (and the text-diagram figures and MathML, which
+ *   go in as mdast `html` nodes, compile to MDX as elements);
+ * - `math`: `$…$` and `$$…$$`; `directive`: `:::note` container admonitions;
+ * - `headingAttributes`: `## Heading {#custom-id}`.
  */
-export const features: Features = { rawHtml: true };
+export const features: Features = { rawHtml: true, math: true, directive: true, headingAttributes: true };
 
-/** Hast plugins: a workaround for a Sätteri bug in the figures' inline SVG (see the plugin). */
-export const hastPlugins: HastPluginList = [satteriSvgNamespaceFix];
+/** Hast plugins: workarounds for two Sätteri bugs (inline SVG namespaces; fence meta lost). */
+export const hastPlugins: HastPluginList = [satteriSvgNamespaceFix, satteriLineHighlights];
