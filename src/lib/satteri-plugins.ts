@@ -6,7 +6,7 @@
  * src/lib/diagrams/, which the validator and the text-diagram collector still run; the
  * write-up features (callouts, math, code fences, HTML images) live in src/lib/markdown/.
  */
-import type { Features, HastPluginList, MdastPluginList } from 'satteri';
+import type { HastPluginList, MdastPluginList } from 'satteri';
 import { satteriDiagramNames } from './diagrams/satteri-diagram-names.ts';
 import { satteriSvgNamespaceFix, satteriTextDiagrams } from './diagrams/text/satteri-text-diagrams.ts';
 import { satteriCallouts } from './markdown/satteri-callouts.ts';
@@ -30,15 +30,8 @@ export const mdastPlugins: MdastPluginList = [
   satteriImages(),
 ];
 
-/**
- * Parser features on top of Astro's defaults (GFM: tables, footnotes, task lists,
- * strikethrough, autolinks; smart punctuation):
- * - `rawHtml`: HTML in `.md` becomes elements (and the text-diagram figures and MathML, which
- *   go in as mdast `html` nodes, compile to MDX as elements);
- * - `math`: `$…$` and `$$…$$`; `directive`: `:::note` container admonitions;
- * - `headingAttributes`: `## Heading {#custom-id}`.
- */
-export const features: Features = { rawHtml: true, math: true, directive: true, headingAttributes: true };
+/** Parser features: shared with the validator (src/lib/markdown/features.ts). */
+export { features } from './markdown/features.ts';
 
 /** Hast plugins: workarounds for two Sätteri bugs (inline SVG namespaces; fence meta lost). */
 export const hastPlugins: HastPluginList = [satteriSvgNamespaceFix, satteriLineHighlights];

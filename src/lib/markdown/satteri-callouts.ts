@@ -8,9 +8,12 @@
  * a `<div class="directive">`: without this plugin Sätteri drops unknown directives entirely,
  * and content that silently disappears is the one outcome we never accept.
  */
-import type { Blockquote, Paragraph, PhrasingContent } from 'mdast';
-import type { ContainerDirective, MdastPluginDefinition, MdastVisitorContext } from 'satteri';
+import type { Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
 import { alertKindOf, DIRECTIVE_KINDS, directiveLineTitle, type CalloutKind } from './callouts.ts';
+
+/** Sätteri declares the directive nodes on mdast's content maps but does not export them. */
+type ContainerDirective = Extract<RootContent, { type: 'containerDirective' }>;
 
 export function satteriCallouts(): MdastPluginDefinition {
   return {

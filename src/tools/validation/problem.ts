@@ -20,7 +20,14 @@ export interface Problem {
   subject: string;
   /** The explanation, normally "found …, expected …" plus an optional hint. */
   message: string;
+  /**
+   * `warning`: printed, but the content is still valid (a remote image, an unknown code
+   * language). Anything else stops the build.
+   */
+  severity?: 'error' | 'warning';
 }
+
+export const isWarning = (p: Pick<Problem, 'severity'>): boolean => p.severity === 'warning';
 
 /** Builds the usual "found …, expected …" sentence, with an optional hint after a dash. */
 export function foundExpected(found: string, expected: string, hint?: string): string {
@@ -55,7 +62,7 @@ export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column'>): st
 }
 
 export function formatProblem(p: Problem): string {
-  return `${formatLocation(p)}  ${p.subject}  ${p.message}`;
+  return `${formatLocation(p)}  ${isWarning(p) ? 'warning: ' : ''}${p.subject}  ${p.message}`;
 }
 
 /** Orders problems by file, then line, then column, so the report reads top to bottom. */
@@ -70,10 +77,13 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "3 problems in 2 files" — the closing line of a report. */
+/** "3 problems in 2 files" (", 1 warning") — the closing line of a report. */
 export function summaryLine(problems: readonly Problem[]): string {
-  const files = new Set(problems.map((p) => p.file)).size;
-  return `${plural(problems.length, 'problem')} in ${plural(files, 'file')}`;
+  const errors = problems.filter((p) => !isWarning(p));
+  const warnings = problems.length - errors.length;
+  const files = new Set(errors.map((p) => p.file)).size;
+  const head = errors.length > 0 || warnings === 0 ? `${plural(errors.length, 'problem')} in ${plural(files, 'file')}` : '';
+  return [head, warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
 }
 
 /** The whole report: one line per problem, sorted, then the summary line. */

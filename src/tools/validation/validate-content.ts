@@ -2,11 +2,13 @@
  * Validates every case study before Astro runs, and collects every problem in one pass.
  *
  * Astro stops at the first invalid entry and prints a stack trace; authors fixing five typos
- * would need five builds. This reads content/case-studies/**\/*.mdx itself, and checks for
- * each file: YAML syntax, the frontmatter against `caseStudySchema` (the same schema Astro
- * uses), MDX syntax, unknown components, unknown diagram names, text-diagram fences that do
- * not render; and across files, duplicate
- * slugs and series with a part missing or claimed twice. Nothing here throws for an author's mistake: everything becomes a `Problem`.
+ * would need five builds. This reads content/case-studies/ itself, and checks for each
+ * `.md`, `.markdown` and `.mdx` file: YAML syntax, the frontmatter against `caseStudySchema`
+ * (the same schema Astro uses), Markdown/MDX syntax, unknown components, unknown diagram
+ * names, text-diagram fences that do not render, math, images and code languages
+ * (markdown-features.ts); across files, duplicate slugs and series with a part missing or claimed
+ * twice; and any other file in the folder
+ * that is not an image, since Astro would silently skip it. Nothing here throws for an author's mistake: everything becomes a `Problem`.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +21,8 @@ import { visit } from 'unist-util-visit';
 import { listDiagramFolder, namesForCaseStudy } from '../../lib/diagrams/catalogue.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkMdxBody } from './mdx-body.ts';
+import { markdownFeatureProblems } from './markdown-features.ts';
+import { ASSET_EXTENSIONS, formatOf, type SourceFormat } from '../../lib/markdown/features.ts';
 import { describeValue, diagramProblem, foundExpected, uniqueProblems, type Problem } from './problem.ts';
 import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
@@ -44,7 +48,7 @@ export interface ValidationResult {
 export async function validateContent(options: ValidateOptions): Promise<ValidationResult> {
   const root = path.resolve(options.root);
   const collectionDir = path.join(root, CASE_STUDIES_DIR);
-  const relativePaths = await listMdx(collectionDir);
+  const { studies: relativePaths, others } = await listCollection(collectionDir);
   const entries = relativePaths.map((relativePath) => ({
     relativePath,
     file: `${CASE_STUDIES_DIR}/${relativePath}`,
@@ -66,6 +70,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     // A use of a refused file's name reports that file's refusal, once with the folder's.
     problems: uniqueProblems([
       ...perFile.flatMap((r) => r.problems),
+      ...others.map((relativePath) => notACaseStudy(`${CASE_STUDIES_DIR}/${relativePath}`)),
       ...duplicateSlugProblems(entries),
       ...seriesProblems(perFile.flatMap((r) => (r.series ? [r.series] : []))),
       ...listDiagramFolder(root).refused.map(diagramProblem),
@@ -132,10 +137,12 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
     }
   }
 
-  const body = await checkMdxBody({ file, body: fm.body, componentNames: check.componentNames });
+  const format: SourceFormat = formatOf(file) ?? 'mdx';
+  const body = await checkMdxBody({ file, body: fm.body, componentNames: check.componentNames, format });
   problems.push(...body.problems);
   problems.push(...componentPropProblems(file, body.jsx));
   if (body.tree) {
+    problems.push(...(await markdownFeatureProblems({ root: check.root, file, body: fm.body, tree: body.tree })));
     problems.push(...(await textDiagramProblems(file, body.tree)));
     const fences: Code[] = [];
     visit(body.tree, 'code', (node: Code) => void fences.push(node));
@@ -204,16 +211,53 @@ function impossibleDates(file: string, fm: ParsedFrontmatter): Problem[] {
   return problems;
 }
 
-/** *.mdx files under the collection folder, relative to it, sorted. */
-async function listMdx(dir: string): Promise<string[]> {
+function unknownDiagram(subject: string, name: string, known: Set<string>): Pick<Problem, 'subject' | 'message'> {
+  const guess = closestMatch(name, known);
+  const names = [...known].sort();
+  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ') + (names.length > 8 ? `, ... (${names.length - 8} more)` : '');
+  return {
+    subject,
+    message: foundExpected(
+      `"${name}" (there is no diagrams/${name}.svg nor a text diagram of that name in this file)`,
+      known.size > 0 ? `one of ${shown}` : 'the name of an SVG file in diagrams/, without .svg',
+      guess ? `did you mean "${guess}"?` : undefined,
+    ),
+  };
+}
+
+/**
+ * The collection folder's files, relative to it, sorted: case studies (`.md`, `.markdown`,
+ * `.mdx`), and every other file that is not an image beside them or a dotfile.
+ */
+async function listCollection(dir: string): Promise<{ studies: string[]; others: string[] }> {
+  let entries;
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && e.name.endsWith('.mdx'))
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-      .sort();
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { studies: [], others: [] };
     throw error;
   }
+  const studies: string[] = [];
+  const others: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const relative = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    if (relative.split('/').some((segment) => segment.startsWith('.'))) continue;
+    if (formatOf(e.name)) studies.push(relative);
+    else if (!ASSET_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) others.push(relative);
+  }
+  return { studies: studies.sort(), others: others.sort() };
+}
+
+function notACaseStudy(file: string): Problem {
+  const ext = path.extname(file) || 'no extension';
+  return {
+    file,
+    subject: 'file',
+    message: foundExpected(
+      `a file that is not a case study (${ext}), which would produce no page`,
+      'case studies as .md, .markdown or .mdx, and beside them only the images they use',
+      'rename it to .md if it is a write-up, or move it out of content/case-studies/',
+    ),
+  };
 }
