@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { joinBase } from '../urls.ts';
 import { gitDateOf, gitDatesFor, type GitDates } from '../dates/git-dates.ts';
 import { lastUpdated } from '../dates/last-updated.ts';
+import { formatOf } from '../markdown/features.ts';
 
 interface StudyDates {
   slug: string;
@@ -36,12 +37,12 @@ function parseQuietly(yaml: string): Frontmatter {
 function readStudies(dir: string): StudyDates[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+    files = readdirSync(dir).filter((f) => formatOf(f) !== undefined);
   } catch {
     return [];
   }
   return files.map((file) => {
-    const slug = file.replace(/\.mdx$/, '');
+    const slug = file.replace(/\.(mdx|md|markdown)$/i, '');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
     const data = match ? parseQuietly(match[1]!) : null;
     return { slug, file: join(dir, file), draft: data?.draft === true, date: data?.date, updated: data?.updated };

@@ -18,6 +18,7 @@ import { mayHaveDiagramFence } from '../catalogue.ts';
 import { DiagramError } from '../errors.ts';
 import { remarkTextDiagrams, type RenderedFence } from './remark-text-diagrams.ts';
 import type { TextDiagramService } from './render.ts';
+import { formatOf } from '../../markdown/features.ts';
 
 export interface CollectOptions {
   /** Folder of case studies; default `<cwd>/content/case-studies`. */
@@ -36,7 +37,7 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
   try {
     files = readdirSync(dir, { recursive: true })
       .map(String)
-      .filter((f) => f.endsWith('.mdx'))
+      .filter((f) => formatOf(f) !== undefined)
       .sort();
   } catch {
     return new Map();
@@ -48,9 +49,10 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
     if (!mayHaveDiagramFence(text)) continue;
     const fences: RenderedFence[] = [];
     // Only parse + our transform: the same names and output as the page build, no compile.
+    // .md files are plain Markdown (no MDX syntax); the fences read the same either way.
     const processor = unified()
       .use(remarkParse)
-      .use(remarkMdx)
+      .use(formatOf(f) === 'mdx' ? [remarkMdx] : [])
       .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => fences.push(d), warn: () => undefined }); // the page build already warned
     const vfile = new VFile({ value: withoutFrontmatter(text), path });
     await processor.run(processor.parse(vfile), vfile);
