@@ -8,7 +8,7 @@
 import type { Code } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { parseMetaHighlightString } from '@shikijs/transformers';
-import { fenceLang } from '../diagrams/text/fence.ts';
+import { fenceLang } from '../diagrams/catalogue.ts';
 import { parseCodeFence } from './code-fences.ts';
 import { HIGHLIGHT_ATTRIBUTE } from './satteri-line-highlights.ts';
 

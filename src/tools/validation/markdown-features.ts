@@ -13,7 +13,7 @@ import type { Code, Html, Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseCodeFence } from '../../lib/markdown/code-fences.ts';
 import { DIRECTIVE_KINDS } from '../../lib/markdown/callouts.ts';
-import { fenceLang } from '../../lib/diagrams/text/fence.ts';
+import { fenceLang } from '../../lib/diagrams/catalogue.ts';
 import { htmlImageSources, isRelativeImage, isRemoteImage } from '../../lib/markdown/images.ts';
 import { inlineTex, isInlineMath, renderMath } from '../../lib/markdown/math.ts';
 import { foundExpected, type Problem } from './problem.ts';

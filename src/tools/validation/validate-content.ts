@@ -211,20 +211,6 @@ function impossibleDates(file: string, fm: ParsedFrontmatter): Problem[] {
   return problems;
 }
 
-function unknownDiagram(subject: string, name: string, known: Set<string>): Pick<Problem, 'subject' | 'message'> {
-  const guess = closestMatch(name, known);
-  const names = [...known].sort();
-  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ') + (names.length > 8 ? `, ... (${names.length - 8} more)` : '');
-  return {
-    subject,
-    message: foundExpected(
-      `"${name}" (there is no diagrams/${name}.svg nor a text diagram of that name in this file)`,
-      known.size > 0 ? `one of ${shown}` : 'the name of an SVG file in diagrams/, without .svg',
-      guess ? `did you mean "${guess}"?` : undefined,
-    ),
-  };
-}
-
 /**
  * The collection folder's files, relative to it, sorted: case studies (`.md`, `.markdown`,
  * `.mdx`), and every other file that is not an image beside them or a dotfile.

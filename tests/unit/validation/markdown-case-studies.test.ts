@@ -1,5 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearDiagramNameCache } from '../../../src/lib/diagrams/names.ts';
+import { describe, expect, it } from 'vitest';
 import { formatProblem, sortProblems } from '../../../src/tools/validation/problem.ts';
 import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
@@ -12,8 +11,6 @@ async function lines(files: Record<string, string | Buffer>): Promise<{ files: s
   const result = await validateContent({ root });
   return { files: result.files, problems: sortProblems(result.problems).map(formatProblem) };
 }
-
-beforeEach(() => clearDiagramNameCache());
 
 describe('Markdown case studies in the validator', () => {
   it('checks .md and .markdown files like .mdx, and accepts HTML, braces and {#id} there', async () => {
