@@ -5,6 +5,7 @@
  * `<metadata>`. This adds:
  *  - draw.io's `content` attribute on the root, which carries the whole editable diagram
  *    (often larger than the picture itself), and its `host`/`agent`/`etag` companions;
+ *  - draw.io's `data-cell-id` on every group (the editor's cell ids; nothing draws them);
  *  - draw.io's "Text is not SVG - cannot display" footer: a `<switch>` whose first branch
  *    is an empty group. Browsers always pick that empty branch, so the switch draws nothing;
  *    once svgo drops the empty group the footer would appear, so the switch goes first.
@@ -15,14 +16,17 @@ const DRAWIO_ROOT_ATTRIBUTES = ['content', 'host', 'agent', 'etag', 'modified', 
 
 export const editorCleanupPlugin: CustomPlugin = {
   name: 'casebookEditorCleanup',
-  fn: () => ({
+  fn: () => {
+    let isDrawio = false;
+    return {
     element: {
       enter: (node, parent) => {
         if (parent.type === 'root' && node.name === 'svg') {
-          const isDrawio = node.attributes.content?.includes('mxfile') || node.attributes.host !== undefined;
+          isDrawio = node.attributes.content?.includes('mxfile') === true || node.attributes.host !== undefined;
           if (isDrawio) for (const a of DRAWIO_ROOT_ATTRIBUTES) delete node.attributes[a];
           else delete node.attributes.content;
         }
+        if (isDrawio && node.name === 'g') delete node.attributes['data-cell-id'];
         if (node.name === 'switch') {
           const first = node.children.find((c): c is XastElement => c.type === 'element');
           const alwaysChosen =
@@ -36,5 +40,6 @@ export const editorCleanupPlugin: CustomPlugin = {
         }
       },
     },
-  }),
+    };
+  },
 };

@@ -14,7 +14,8 @@ import { optimize } from 'svgo';
 import { DIAGRAM_NAME_RULE, isDiagramName } from './catalogue.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
-import { finishConfig, optimiseConfig } from './svgo-config.ts';
+import { protectLabelWhitespace, restoreLabelWhitespace } from './foreign-object.ts';
+import { finishConfig, optimiseConfig, stepsFor } from './svgo-config.ts';
 import type { Geometry } from './viewbox.ts';
 
 // When a change to the pipeline changes its output, bump PIPELINE_VERSIONS.diagrams in
@@ -68,7 +69,7 @@ export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagr
 
   let optimised: string;
   try {
-    optimised = optimize(source, optimiseConfig({
+    optimised = optimize(protectLabelWhitespace(source), optimiseConfig({
       file, source,
       warn: (m) => warnings.push(m),
       preserveIds: ariaReferencedIds(source),
@@ -77,7 +78,7 @@ export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagr
   } catch (error) {
     throw asDiagramError(error, file);
   }
-  const svg = optimize(optimised, finishConfig(name, (t) => { text = t; })).data;
+  const svg = restoreLabelWhitespace(optimize(optimised, finishConfig(name, (t) => { text = t; }, stepsFor(optimised).renameClasses)).data);
   if (!geometry) throw new DiagramError({ file, found: 'no <svg> element', expected: 'an SVG document' });
 
   const bytesIn = Buffer.byteLength(source);

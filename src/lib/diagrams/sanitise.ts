@@ -15,15 +15,16 @@
  * | (inlined in a page they would break out of the `<svg>`)       |                 |
  * | remote `@import`, `url()` to anything but `#id`/embedded data  | strip + warn    |
  * | (in `<style>` and `style=`, or in attributes like `fill`)     |                 |
- * | `<foreignObject>` inside a `<switch>` with an SVG fallback     | strip + warn    |
- * | `<foreignObject>` with no fallback                            | fail the build  |
+ * | `<foreignObject>` HTML label (foreign-object.ts)              | keep safe subset|
+ * | (preferred over a `<switch>` fallback; unsafe parts warn)     |                 |
  * | `<image>`/`<use>`/... pointing outside the file (http, path)  | fail the build  |
  * | a root element that is not `<svg>`                           | fail the build  |
  *
  * The rule behind the split: strip (and say so) whatever a static picture never needs, so
  * the reader sees exactly what the author drew; fail when stripping would silently change
- * the picture (an HTML label with no fallback, a remote image), because only the author
- * can fix that (embed the image as `data:image/...`, or redraw the label as `<text>`).
+ * the picture (a remote image), because only the author can fix that (embed the image as
+ * `data:image/...`). HTML labels keep their safe XHTML subset; what cannot be kept is named
+ * in a warning with the setting that avoids it in the tool that made the file (tools.ts).
  * Embedded `data:image/{png,jpeg,gif,webp,avif,svg+xml}` and `data:font/*` (in `@font-face`)
  * are kept: browsers treat them as inert images and fonts. `<a href>` to http(s), mailto or
  * a site path is kept: a link is navigation, not a resource the diagram loads.
@@ -33,6 +34,8 @@ import { sanitiseCss } from './css-safety.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { lineOfElement } from './source-lines.ts';
 import { classifyUrl, describeUrl } from './urls.ts';
+import { cleanForeignObject } from './foreign-object.ts';
+import { detectTool, svgTextLabelsFix } from './tools.ts';
 
 export interface SanitiseContext {
   /** Project-relative file name used in messages. */
@@ -78,6 +81,11 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
     throw new DiagramError({ file: ctx.file, line: lineOfElement(ctx.source, tag, needle), element, found, expected });
   };
 
+  // XHTML label content already cleaned by foreign-object.ts (a side table, not a marker attribute).
+  const approvedHtml = new WeakSet<XastElement>();
+  const tool = detectTool(ctx.source);
+  const made = tool === 'unknown' ? '' : ` (this file was made by ${tool})`;
+
   return {
     name: 'casebookSanitise',
     fn: () => ({
@@ -105,6 +113,7 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
       },
       element: {
         enter: (node, parent) => {
+          if (approvedHtml.has(node)) return;
           const name = localName(node.name);
           const detach = (): void => {
             parent.children = parent.children.filter((c) => c !== node);
@@ -121,13 +130,23 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
             return;
           }
           if (name === 'foreignobject') {
-            if (hasSvgFallback(node, parent)) {
-              warnAt(node.name, undefined, '<foreignObject>', 'removed an HTML label; its <switch> fallback is shown instead');
-              detach();
-              return;
+            // The HTML label is what the editor showed: keep it when it is in the safe subset,
+            // in preference to a <switch> fallback (often a truncated text or a PNG of the text).
+            const { removed } = cleanForeignObject(node, approvedHtml);
+            const fix = svgTextLabelsFix(tool);
+            if (hasSvgFallback(node, parent) && parent.type === 'element') {
+              if (removed.length === 0) {
+                parent.children = parent.children.filter((c) => c === node || c.type !== 'element');
+              } else {
+                warnAt(node.name, undefined, '<foreignObject>',
+                  `an HTML label held ${removed.join(', ')}, which cannot be kept; its <switch> fallback is shown instead${made}. To keep the label, ${fix}`);
+                detach();
+                return;
+              }
+            } else if (removed.length > 0) {
+              warnAt(node.name, undefined, '<foreignObject>',
+                `removed ${removed.join(', ')} from an HTML label${made}. To avoid this, ${fix}`);
             }
-            fail(node.name, undefined, '<foreignObject>', 'HTML content with no SVG fallback',
-              'SVG <text> instead (in draw.io: untick "Formatted Text" / export with "Convert labels to SVG")');
           }
           if (ANIMATION_ELEMENTS.has(name)) {
             const target = (node.attributes.attributeName ?? '').toLowerCase();

@@ -26,7 +26,12 @@ export function scopeCss(css: string, rootId: string): string {
 }
 
 function scopeSelector(selector: csstree.Selector, rootId: string): void {
-  const [first, ...rest] = selector.children.toArray();
+  const parts = selector.children.toArray();
+  // Already anchored: the first compound names the root's own id (mermaid's `#my-svg .node`).
+  const combinator = parts.findIndex((p) => p.type === 'Combinator');
+  const firstCompound = combinator === -1 ? parts : parts.slice(0, combinator);
+  if (firstCompound.some((p) => p.type === 'IdSelector' && p.name === rootId)) return;
+  const [first, ...rest] = parts;
   const anchor: csstree.IdSelector = { type: 'IdSelector', name: rootId };
   let scoped: csstree.CssNode[];
   if (first?.type === 'PseudoClassSelector' && first.name.toLowerCase() === 'root') scoped = [anchor, ...rest];

@@ -23,6 +23,7 @@ import {
   styleToAttrsWithoutStylesheetPlugin,
 } from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
+import { analyseStylesheets, rootIdOf, safeSteps, styleTexts, type SafeSteps } from './stylesheet-analysis.ts';
 
 export interface OptimiseOptions extends SanitiseContext {
   /** Ids referenced from ARIA attributes, which `cleanupIds` must keep. */
@@ -30,7 +31,19 @@ export interface OptimiseOptions extends SanitiseContext {
   onGeometry: (g: Geometry) => void;
 }
 
+/** The svgo steps a diagram's stylesheet allows (stylesheet-analysis.ts); all of them without one. */
+export function stepsFor(source: string): SafeSteps {
+  return safeSteps(analyseStylesheets(styleTexts(source), rootIdOf(source)));
+}
+
 export function optimiseConfig(o: OptimiseOptions): Config {
+  const safe = stepsFor(o.source);
+  // A step that could change what a selector matches does not run (see stylesheet-analysis.ts).
+  const structural = safe.restructure ? {} : {
+    collapseGroups: false as const, mergePaths: false as const, moveElemsAttrsToGroup: false as const,
+    moveGroupAttrsToElems: false as const, removeEmptyContainers: false as const,
+  };
+  const shapes = safe.convertShapes ? {} : { convertShapeToPath: false as const, convertEllipseToCircle: false as const };
   return {
     multipass: false,
     path: o.file,
@@ -50,6 +63,8 @@ export function optimiseConfig(o: OptimiseOptions): Config {
             convertColors: { currentColor: false },
             // Inlining drops a class still needed by a `:hover`/`@media` rule (svgo 4.1).
             inlineStyles: false,
+            ...structural,
+            ...shapes,
           },
         },
       },
@@ -60,14 +75,14 @@ export function optimiseConfig(o: OptimiseOptions): Config {
   };
 }
 
-export function finishConfig(name: string, onText: (t: AccessibleText) => void): Config {
+export function finishConfig(name: string, onText: (t: AccessibleText) => void, renameClasses = true): Config {
   const plugins: CustomPlugin[] = [createAccessibleTextPlugin(onText)];
   return {
     plugins: [
       ...plugins,
       { name: 'prefixIds', params: { prefix: name, delim: '-', prefixIds: true, prefixClassNames: false } },
       createReferencePrefixPlugin(name),
-      minifyClassesPlugin,
+      ...(renameClasses ? [minifyClassesPlugin] : []),
       createScopeStylesPlugin(name),
     ],
   };

@@ -49,11 +49,34 @@ function hasStyleElement(parent: XastParent): boolean {
   return parent.children.some((c) => c.type === 'element' && (c.name === 'style' || hasStyleElement(c as XastElement)));
 }
 
+/**
+ * Also skips HTML label content (`<foreignObject>` children): `display`, `color` or
+ * `font-size` as attributes mean nothing to an HTML element, only its `style` does.
+ */
 export const styleToAttrsWithoutStylesheetPlugin: CustomPlugin = {
   name: 'casebookStyleToAttrsWithoutStylesheet',
   fn: (root, params, info) => {
     if (!convertStyleToAttrs || hasStyleElement(root)) return null;
-    return convertStyleToAttrs.fn(root, params ?? {}, info);
+    const visitor = convertStyleToAttrs.fn(root, params ?? {}, info);
+    const enter = visitor?.element?.enter;
+    if (!enter) return visitor;
+    let insideForeignObject = 0;
+    return {
+      ...visitor,
+      element: {
+        enter: (node, parent) => {
+          if (insideForeignObject > 0) return;
+          if (node.name.toLowerCase() === 'foreignobject') {
+            insideForeignObject++;
+            return;
+          }
+          return enter(node, parent);
+        },
+        exit: (node) => {
+          if (node.name.toLowerCase() === 'foreignobject') insideForeignObject--;
+        },
+      },
+    };
   },
 };
 

@@ -2,6 +2,7 @@
  * What the optimiser keeps and changes: ids unique across diagrams with references intact,
  * a viewBox always, title/desc/text kept, editor metadata gone, theming intact, budget.
  */
+import { optimize } from 'svgo';
 import { describe, expect, it } from 'vitest';
 import { BYTE_BUDGET, processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { shortName } from '../../../src/lib/diagrams/minify-classes.ts';
@@ -74,7 +75,8 @@ describe('editor exports', () => {
     const out = processFixture('drawio-export.svg');
     expect(source).toContain('content="&lt;mxfile');
     expect(out.svg).not.toMatch(/content=|mxfile|DOCTYPE|Text is not SVG|drawio\.com/);
-    expect(out.bytesOut).toBeLessThan(source.length * 0.4);
+    expect(out.bytesOut).toBeLessThan(optimize(source, { plugins: ['preset-default'] }).data.length);
+    expect(out.svg).not.toContain('data-cell-id');
     expect(out.title).toBe('API publishes to a queue');
     expect(out.desc).toBe('Requests reach the API, which enqueues a message.');
     expect(out.viewBox).toBe('-0.5 -0.5 321 121');

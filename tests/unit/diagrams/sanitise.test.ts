@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagramError } from '../../../src/lib/diagrams/errors.ts';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
-import { elements, processFixture } from './support.ts';
+import { elements, fixture, processFixture } from './support.ts';
 
 function thrown(fn: () => unknown): DiagramError {
   try {
@@ -103,19 +103,35 @@ describe('fail the build: stripping would silently change the picture', () => {
     expect(e.message).toMatch(/^diagrams\/external-use\.svg:3: <use href>: points outside the diagram \("sprites\.svg#database"\); expected a #fragment/);
   });
 
-  it('a <foreignObject> (HTML) with no SVG fallback', () => {
-    const e = thrown(() => processFixture('foreign-object.svg'));
-    expect(e.line).toBe(4);
-    expect(e.element).toBe('<foreignObject>');
-    expect(e.message).toContain('expected SVG <text>');
+  it('an HTML label with no fallback keeps its safe XHTML; an unsafe <img> goes, with the fix named', () => {
+    const out = processFixture('foreign-object.svg');
+    const names = elements(out.svg).map((e) => e.name);
+    expect(names).toContain('foreignObject');
+    expect(elements(out.svg).find((e) => e.name === 'b')?.text).toBe('Order service');
+    expect(names).not.toContain('img');
+    expect(out.svg).not.toMatch(/onerror|src=/);
+    const warning = out.warnings.find((w) => w.includes('<foreignObject>')) ?? '';
+    expect(warning).toMatch(/^diagrams\/foreign-object\.svg:4: <foreignObject>: removed <img src="x">/);
+    expect(warning).toContain('"Convert labels to SVG"');
   });
 
-  it('a <foreignObject> inside a <switch> with an SVG fallback is stripped, the fallback text stays', () => {
+  it('a <switch> prefers its safe HTML label over the SVG fallback (what the editor showed)', () => {
     const out = processFixture('drawio-export.svg');
-    expect(elements(out.svg).map((e) => e.name)).not.toContain('foreignObject');
-    expect(out.svg).not.toContain('xhtml');
-    expect(elements(out.svg).filter((e) => e.name === 'text').map((e) => e.text)).toEqual(['API', 'Queue']);
-    expect(out.warnings.some((w) => w.includes('<foreignObject>: removed an HTML label'))).toBe(true);
+    const names = elements(out.svg).map((e) => e.name);
+    expect(names.filter((n) => n === 'foreignObject')).toHaveLength(2);
+    expect(names).not.toContain('text');
+    expect(elements(out.svg).filter((e) => e.name === 'foreignObject').map((e) => e.text)).toEqual(['API', 'Queue']);
+    expect(out.warnings.filter((w) => w.includes('<foreignObject>'))).toEqual([]);
+  });
+
+  it('a <switch> shows its fallback when the HTML label holds something unsafe, naming the tool and its setting', () => {
+    const source = fixture('drawio-export.svg').replace('>API<', '>API<input value="x"/><');
+    const out = processSvg(source, { name: 'drawio', file: 'diagrams/drawio.svg' });
+    expect(elements(out.svg).filter((e) => e.name === 'text').map((e) => e.text)).toEqual(['API']);
+    const warning = out.warnings.find((w) => w.includes('<foreignObject>')) ?? '';
+    expect(warning).toContain('<input>');
+    expect(warning).toContain('made by draw.io');
+    expect(warning).toContain('tick "Convert labels to SVG"');
   });
 
   it('a file that is not XML names the file and the line', () => {
