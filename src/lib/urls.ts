@@ -23,6 +23,8 @@ export const paths = {
   tag: (slug: string) => href(`/tags/${slug}/`),
   tags: () => href('/tags/'),
   architecture: () => href('/architecture/'),
+  /** Page n of the architecture page (1 is /architecture/ itself). */
+  architecturePage: (n: number) => href(n <= 1 ? '/architecture/' : `/architecture/${n}/`),
   search: () => href('/search/'),
   seriesIndex: () => href('/series/'),
   series: (slug: string) => href(`/series/${slug}/`),

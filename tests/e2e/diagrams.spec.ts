@@ -1,6 +1,6 @@
 /**
  * Diagrams in the built site: the architecture page (every cover diagram, so several on one
- * page) and each case study that uses <Diagram>. Both figures render, ids stay unique
+ * page: the first screen's inline, the rest as lazy pictures) and each case study that uses <Diagram>. Both figures render, ids stay unique
  * across the page, every diagram has an accessible name, and "View diagram" opens the
  * standalone SVG (200, image/svg+xml, a real SVG document) without JavaScript.
  */
@@ -20,9 +20,10 @@ async function duplicateIds(page: Page): Promise<string[]> {
 }
 
 test.describe('architecture page: several diagrams on one page', () => {
-  test('every figure renders with its own ids, a name, and reserved space', async ({ page }) => {
+  test('every inline figure renders with its own ids, a name, and reserved space', async ({ page }) => {
     await page.goto('architecture/');
-    const figures = page.locator('figure[data-diagram]');
+    // The first screen's diagrams are inline SVG; the rest are lazy pictures (below).
+    const figures = page.locator('figure[data-diagram]:not(.diagram--picture)');
     expect(await figures.count()).toBeGreaterThanOrEqual(2);
     expect(await duplicateIds(page)).toEqual([]);
 
@@ -41,6 +42,20 @@ test.describe('architecture page: several diagrams on one page', () => {
         const ids = await svg.evaluate((el) => [...el.querySelectorAll('[id]')].map((e) => e.id).concat(el.id || []));
         for (const id of ids) expect(id.startsWith(`${name}-`), `${id} in ${name}`).toBe(true);
       }
+    }
+  });
+
+  test('past the first screen, diagrams are lazy pictures with a name and their size reserved', async ({ page, request }) => {
+    await page.goto('architecture/');
+    const pictures = page.locator('figure.diagram--picture[data-diagram] img');
+    expect(await pictures.count()).toBeGreaterThan(0);
+    for (const img of await pictures.all()) {
+      await expect(img).toHaveAttribute('loading', 'lazy');
+      await expect(img).toHaveAttribute('alt', /\S/);
+      expect(Number(await img.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(await img.getAttribute('height'))).toBeGreaterThan(0);
+      const response = await request.get(new URL((await img.getAttribute('src')) ?? '', page.url()).href);
+      expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     }
   });
 
