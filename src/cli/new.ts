@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { siteConfig } from '../site.config.ts';
+import { joinBase, routes } from '../lib/urls.ts';
 import { createCaseStudy, ScaffoldError } from '../tools/scaffold/create-case-study.ts';
 
 async function askTitle(): Promise<string | undefined> {
@@ -26,7 +27,7 @@ if (!title) {
     console.log(`Created ${file} (a draft: it shows in \`npm run dev\` only).
 
 Next steps:
-  1. npm run dev, then open http://localhost:4321${siteConfig.base}case-studies/${slug}/
+  1. npm run dev, then open http://localhost:4321${joinBase(siteConfig.base, routes.caseStudy(slug))}
   2. Replace the placeholders in ${file}; \`npm run validate\` checks it.
   3. Set \`draft: false\` to publish, then \`npm run build\` and \`npm run check:links\`.`);
   } catch (error) {

@@ -1,6 +1,8 @@
 /**
- * Site-relative URLs that respect the configured base path ("/" or "/repo/"). Every link
- * a page renders goes through `href()`, which is what makes GitHub Pages sub-paths work.
+ * Every URL shape of the site, once. `routes` gives site paths without the base path
+ * ("/case-studies/x/"), for absolute URLs (feeds, JSON-LD, sitemap) that add the base
+ * themselves; `paths` gives the same routes under the configured base path ("/" or "/repo/"),
+ * for links a page renders, which is what makes GitHub Pages sub-paths work.
  */
 const BASE = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
 
@@ -14,18 +16,35 @@ export function href(path: string): string {
   return joinBase(BASE, path);
 }
 
-export const paths = {
-  home: () => href('/'),
-  caseStudies: () => href('/case-studies/'),
-  caseStudy: (slug: string) => href(`/case-studies/${slug}/`),
-  category: (slug: string) => href(`/categories/${slug}/`),
-  categories: () => href('/categories/'),
-  tag: (slug: string) => href(`/tags/${slug}/`),
-  tags: () => href('/tags/'),
-  architecture: () => href('/architecture/'),
+export const routes = {
+  home: () => '/',
+  caseStudies: () => '/case-studies/',
+  caseStudy: (slug: string) => `/case-studies/${slug}/`,
+  categories: () => '/categories/',
+  category: (slug: string) => `/categories/${slug}/`,
+  tags: () => '/tags/',
+  tag: (slug: string) => `/tags/${slug}/`,
+  architecture: () => '/architecture/',
   /** Page n of the architecture page (1 is /architecture/ itself). */
-  architecturePage: (n: number) => href(n <= 1 ? '/architecture/' : `/architecture/${n}/`),
-  search: () => href('/search/'),
-  seriesIndex: () => href('/series/'),
-  series: (slug: string) => href(`/series/${slug}/`),
-};
+  architecturePage: (n: number) => (n <= 1 ? '/architecture/' : `/architecture/${n}/`),
+  search: () => '/search/',
+  seriesIndex: () => '/series/',
+  series: (slug: string) => `/series/${slug}/`,
+  /** The standalone, optimised file of a diagram ("View diagram"). */
+  diagram: (name: string) => `/diagrams/${name}.svg`,
+  /** A case study's 1200x630 social card. */
+  caseStudyCard: (slug: string) => `/og/case-studies/${slug}.png`,
+  /** The site-wide social card. */
+  defaultCard: () => '/og/default.png',
+} as const;
+
+type Routes = typeof routes;
+
+function underBase<A extends unknown[]>(route: (...args: A) => string): (...args: A) => string {
+  return (...args) => href(route(...args));
+}
+
+/** `routes` under the site's base path. */
+export const paths = Object.fromEntries(
+  Object.entries(routes).map(([key, route]) => [key, underBase(route as (...args: unknown[]) => string)]),
+) as Routes;

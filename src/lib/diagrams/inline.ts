@@ -7,6 +7,7 @@
  * description. Any naming attributes the author put on the root are replaced, so the
  * figure never carries two competing names.
  */
+import { joinBase, routes } from '../urls.ts';
 import { DiagramError } from './errors.ts';
 import type { ProcessedDiagram } from './pipeline.ts';
 
@@ -65,7 +66,7 @@ export function inlineSvg(diagram: ProcessedDiagram, options: InlineOptions = {}
 
 /** The standalone file's URL under the site's base path. */
 export function diagramHref(base: string, name: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}diagrams/${name}.svg`;
+  return joinBase(base, routes.diagram(name));
 }
 
 /** `aspect-ratio` value from a viewBox, so the figure reserves its height before paint. */

@@ -6,6 +6,7 @@
  */
 import { absoluteUrl, type SiteLocation } from './absolute-url.ts';
 import { articleKeywords } from './json-ld.ts';
+import { routes } from '../urls.ts';
 
 /** Where the feed is served, site-relative without the base. */
 export const FEED_PATH = '/rss.xml';
@@ -37,7 +38,7 @@ export function feedItems(studies: FeedSource[], site: SiteLocation): FeedItem[]
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title))
     .map((s) => ({
       title: s.data.title,
-      link: absoluteUrl(site, `/case-studies/${s.id}/`),
+      link: absoluteUrl(site, routes.caseStudy(s.id)),
       pubDate: s.data.date,
       description: s.data.summary,
       categories: [s.data.category, ...articleKeywords(s.data)],

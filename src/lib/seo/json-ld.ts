@@ -119,13 +119,3 @@ export function serializeJsonLd(data: JsonLd): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
-
-/**
- * The keywords of the first Article/TechArticle in a page's JSON-LD, so SeoHead can emit
- * `article:tag` without a second prop that could disagree with the structured data.
- */
-export function articleTagsOf(items: JsonLd[]): string[] {
-  const article = items.find((i) => i['@type'] === 'TechArticle' || i['@type'] === 'Article');
-  const keywords = article?.['keywords'];
-  return Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [];
-}

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { joinBase } from '../urls.ts';
+import { joinBase, routes } from '../urls.ts';
 import { gitDateOf, gitDatesFor, type GitDates } from '../dates/git-dates.ts';
 import { lastUpdated } from '../dates/last-updated.ts';
 import { formatOf } from '../markdown/features.ts';
@@ -81,7 +81,7 @@ export function sitemapSerialize<T extends { url: string; lastmod?: string | und
   base: string,
   lastmods: Map<string, string>,
 ): (item: T) => T {
-  const prefix = joinBase(base, '/case-studies/');
+  const prefix = joinBase(base, routes.caseStudies());
   return (item) => {
     const path = new URL(item.url).pathname;
     if (!path.startsWith(prefix)) return item;
@@ -95,7 +95,7 @@ export function sitemapFilter(base: string, drafts: string[]): (page: string) =>
   const excluded = new Set([
     joinBase(base, '/404/'),
     joinBase(base, '/404'),
-    ...drafts.map((slug) => joinBase(base, `/case-studies/${slug}/`)),
+    ...drafts.map((slug) => joinBase(base, routes.caseStudy(slug))),
   ]);
   return (page) => !excluded.has(new URL(page).pathname);
 }

@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   articleJsonLd,
   articleKeywords,
-  articleTagsOf,
   personJsonLd,
   serializeJsonLd,
-  websiteJsonLd,
   type ArticleSource,
   type SiteIdentity,
 } from '../../../src/lib/seo/json-ld.ts';
+import { caseStudySeo } from '../../../src/lib/seo/page-seo.ts';
 
 const site: SiteIdentity = {
   title: 'Casebook',
@@ -93,10 +92,18 @@ describe('articleJsonLd', () => {
     expect(articleJsonLd(study, url, image, site)['keywords']).toEqual(articleKeywords(study));
   });
 
-  it('exposes its keywords for article:tag meta', () => {
-    const items = [websiteJsonLd(site, 'https://example.dev/portfolio/'), articleJsonLd(study, url, image, site)];
-    expect(articleTagsOf(items)).toEqual(articleKeywords(study));
-    expect(articleTagsOf([personJsonLd(site, 'https://example.dev/')])).toEqual([]);
+  it("a case study page's seo prop: the same keywords and dates as its JSON-LD, its card, drafts kept out", () => {
+    const modified = new Date('2025-01-15');
+    const seo = caseStudySeo({ id: 'exactly-once', data: study }, modified, site);
+    expect(seo.image).toBe('/og/case-studies/exactly-once.png');
+    expect(seo.article).toEqual({ published: study.date, modified, tags: articleKeywords(study) });
+    expect(seo.noindex).toBe(false);
+    const [article] = seo.jsonLd ?? [];
+    expect(article?.['keywords']).toEqual(seo.article?.tags);
+    expect(article?.['dateModified']).toBe('2025-01-15T00:00:00.000Z');
+    expect(article?.['url']).toBe('https://example.dev/portfolio/case-studies/exactly-once/');
+    expect(article?.['image']).toMatchObject({ url: 'https://example.dev/portfolio/og/case-studies/exactly-once.png' });
+    expect(caseStudySeo({ id: 'wip', data: { ...study, draft: true } }, modified, site).noindex).toBe(true);
   });
 });
 
