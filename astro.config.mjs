@@ -6,6 +6,7 @@ import { shikiTransformers } from './src/lib/markdown/shiki-transformers.ts';
 import { siteConfig } from './src/site.config.ts';
 import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { textDiagramBrowser } from './src/integrations/text-diagram-browser.ts';
 import sitemap from '@astrojs/sitemap';
 import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from './src/lib/seo/sitemap-filter.ts';
 
@@ -35,6 +36,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     searchIndex(),
+    textDiagramBrowser(),
     sitemap({
       filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')),
       serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
 import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
 import { formatBuildError } from '../tools/validation/build-error.ts';
@@ -39,4 +40,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} finally {
+  // The browser that rendered uncached Mermaid fences (validation and build share it).
+  await closeBrowsers();
+}

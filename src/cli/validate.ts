@@ -4,6 +4,11 @@
  * Exit code 0 when there is nothing to fix, 1 otherwise. `npm run build` runs the same check
  * first (see build.ts).
  */
+import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
 import { runValidation } from '../tools/validation/run-validation.ts';
 
-process.exitCode = (await runValidation({ root: process.cwd() })) ? 0 : 1;
+try {
+  process.exitCode = (await runValidation({ root: process.cwd() })) ? 0 : 1;
+} finally {
+  await closeBrowsers();
+}

@@ -1,35 +1,19 @@
 /**
- * Which chromium the end-to-end tests drive.
- *
- * Order: `CASEBOOK_CHROMIUM` (an explicit path) > a browser installed by `npx playwright
- * install` > Debian's `/usr/bin/chromium`. The flags keep a sandboxed, offline machine
- * from stalling on Google's background services.
+ * Which chromium the end-to-end tests drive: the same one the build renders Mermaid with
+ * (src/lib/diagrams/text/browser.ts): `CASEBOOK_CHROMIUM` > a browser installed by
+ * `npx playwright install` > the system's `/usr/bin/chromium`, with flags that keep a
+ * sandboxed, offline machine from stalling on background services.
  */
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumExecutablePath as buildChromium, NoBrowserError } from '../../src/lib/diagrams/text/browser.ts';
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export { chromiumArgs };
 
-function playwrightHasOwnBrowser(): boolean {
+/** A path, or undefined for Playwright's own browser (or none: Playwright then says so). */
+export function chromiumExecutablePath(): string | undefined {
   try {
-    return existsSync(chromium.executablePath());
-  } catch {
-    return false;
+    return buildChromium();
+  } catch (err) {
+    if (err instanceof NoBrowserError) return undefined;
+    throw err;
   }
 }
-
-export function chromiumExecutablePath(): string | undefined {
-  const explicit = process.env.CASEBOOK_CHROMIUM;
-  if (explicit) return explicit;
-  if (playwrightHasOwnBrowser()) return undefined;
-  return SYSTEM_CHROMIUM.find((p) => existsSync(p));
-}
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];

@@ -1,7 +1,7 @@
 /**
  * Small, valid Mermaid sources for the build benchmark (`npm run bench`), which puts text
  * diagrams into its synthetic case studies. Each `i` gives a different source (so the
- * benchmark measures real renders, not only cache hits) of a type beautiful-mermaid draws.
+ * benchmark measures real renders, not only cache hits) (a sequence diagram or a flowchart).
  */
 
 /** The body of a ```mermaid fence (without the fences). Deterministic in `i`. */

@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import { fenceLang, FenceMetaError, parseFenceMeta } from '../../lib/diagrams/catalogue.ts';
 import { textDiagrams, type TextDiagramService } from '../../lib/diagrams/text/render.ts';
 import { TextDiagramError } from '../../lib/diagrams/text/types.ts';
+import { describeTextDiagramError } from '../../lib/diagrams/text/remark-text-diagrams.ts';
 import type { Problem } from './problem.ts';
 
 export async function textDiagramProblems(
@@ -22,24 +23,28 @@ export async function textDiagramProblems(
   visit(tree, 'code', (node: Code) => {
     if (fenceLang(node.lang)) fences.push(node);
   });
-  const problems: Problem[] = [];
-  for (const node of fences) {
-    const lang = fenceLang(node.lang)!;
-    const fenceLine = node.position?.start.line;
-    const subject = `\`\`\`${node.lang} fence`;
-    try {
-      parseFenceMeta(node.meta);
-      await service.render(lang, node.value);
-    } catch (err) {
-      if (err instanceof FenceMetaError) {
-        problems.push({ file, ...(fenceLine ? { line: fenceLine } : {}), subject, message: err.message });
-      } else if (err instanceof TextDiagramError) {
-        const line = fenceLine === undefined ? undefined : fenceLine + (err.line ?? 0);
-        problems.push({ file, ...(line ? { line } : {}), subject, message: err.message });
-      } else {
+  // Every fence at once (Mermaid renders on the browser pool's pages in parallel); every
+  // broken one is reported, in fence order.
+  const checked = await Promise.all(
+    fences.map(async (node): Promise<Problem | undefined> => {
+      const lang = fenceLang(node.lang)!;
+      const fenceLine = node.position?.start.line;
+      const subject = `\`\`\`${node.lang} fence`;
+      try {
+        parseFenceMeta(node.meta);
+        await service.render(lang, node.value);
+        return undefined;
+      } catch (err) {
+        if (err instanceof FenceMetaError) {
+          return { file, ...(fenceLine ? { line: fenceLine } : {}), subject, message: err.message };
+        }
+        if (err instanceof TextDiagramError) {
+          const line = fenceLine === undefined ? undefined : fenceLine + (err.line ?? 0);
+          return { file, ...(line ? { line } : {}), subject, message: describeTextDiagramError(err, node.value, fenceLine) };
+        }
         throw err;
       }
-    }
-  }
-  return problems;
+    }),
+  );
+  return checked.filter((p): p is Problem => p !== undefined);
 }

@@ -14,7 +14,7 @@ import { DEFAULT_SHIKI_CONFIG, casebookShikiConfig, plainProjectFiles } from '..
 import { descendantsOf, rssKbFromStatus } from '../../../src/tools/bench/process-tree-memory.ts';
 import { isCopied } from '../../../src/tools/bench/site-copy.ts';
 import { sampleTextDiagram } from '../../../src/tools/bench/text-diagram-sample.ts';
-import { checkMermaidSource } from '../../../src/lib/diagrams/text/mermaid-syntax.ts';
+import { mermaidType } from '../../../src/lib/diagrams/text/render-mermaid.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title id="t">Limiter</title><rect width="5" height="5"/></svg>';
 
@@ -65,8 +65,8 @@ describe('copy filter', () => {
 });
 
 describe('fallback text diagram', () => {
-  it('is Mermaid the text-diagram renderer accepts', () => {
-    expect(checkMermaidSource(sampleTextDiagram(5))).toBe('flowchart');
+  it('is a Mermaid flowchart', () => {
+    expect(mermaidType(sampleTextDiagram(5))).toBe('flowchart');
   });
 });
 

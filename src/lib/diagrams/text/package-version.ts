@@ -1,7 +1,7 @@
 /**
  * The installed version of a renderer package, read from its package.json.
  *
- * Part of every cache key, so upgrading beautiful-mermaid, @viz-js/viz or @terrastruct/d2
+ * Part of every cache key, so upgrading mermaid, @viz-js/viz or @terrastruct/d2
  * re-renders every diagram instead of serving output of the old version. Reads the file
  * instead of importing `<pkg>/package.json` because the packages' export maps forbid that.
  */

@@ -104,15 +104,35 @@ async function renderFence(fence: TextDiagramFence, name: string, file: string, 
     rendered = await service.render(lang, node.value);
   } catch (err) {
     if (err instanceof TextDiagramError) {
-      throw new DiagramError({ file, line: where(err.line), element, found: `${LANG_LABEL[lang]}: ${err.reason}` });
+      throw new DiagramError({ file, line: where(err.line), element, found: describeTextDiagramError(err, node.value, fenceLine) });
     }
     throw err;
   }
   const title = meta.title;
-  const svg = title ? withTitle(rendered.svg, title) : rendered.svg;
+  // The diagram's own title (Mermaid's accTitle) stays its accessible name; the fence's
+  // title is the caption and, when the diagram has none, the name as well.
+  const svg = title && !hasRootTitle(rendered.svg) ? withTitle(rendered.svg, title) : rendered.svg;
   const processed = processCached(svg, name, `${file}:${fenceLine ?? 0}`);
   const rendererWarnings = rendered.warnings.map((w) => `${file}:${where() ?? 0}: ${element}: ${w}`);
   return { name, lang, file, line: fenceLine ?? 0, caption: title, processed, warnings: [...rendererWarnings, ...processed.warnings] };
+}
+
+/** Whether the SVG's root already has a <title> (the renderer's accessible name). */
+function hasRootTitle(svg: string): boolean {
+  return /^[\s\S]*?<svg\b[^>]*>\s*(?:<style\b[\s\S]*?<\/style>\s*)?<title\b/.test(svg);
+}
+
+/**
+ * The message for a renderer's error: the language, where in the fence (the fence's line in
+ * the MDX file, the line inside the fence and its text) and the renderer's own words.
+ */
+export function describeTextDiagramError(err: TextDiagramError, body: string, fenceLine: number | undefined): string {
+  const label = LANG_LABEL[err.lang];
+  if (err.line === undefined) return `${label}: ${err.reason}`;
+  const text = body.replace(/\r\n?/g, '\n').split('\n')[err.line - 1]?.trim();
+  const shown = text ? `: \`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\`` : '';
+  const fence = fenceLine === undefined ? '' : `, fence on line ${fenceLine}`;
+  return `${label} (line ${err.line} of the diagram${fence}${shown}): ${err.reason}`;
 }
 
 /** A diagram fence found in a document: its `code` node and the language it renders with. */
@@ -163,10 +183,13 @@ export async function renderTextDiagramFences(
     return { fence, name };
   });
 
-  // Sequential: D2's worker takes one request at a time anyway, and errors stay in order.
+  // All at once: Mermaid renders on the browser pool's pages in parallel (D2's worker
+  // queues its own). Warnings, `onDiagram` and the first error still come in fence order.
+  const settled = await Promise.allSettled(jobs.map(({ fence, name }) => renderFence(fence, name, file, service)));
   const results: RenderedFence[] = [];
-  for (const { fence, name } of jobs) {
-    const result = await renderFence(fence, name, file, service);
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const result = outcome.value;
     results.push(result);
     for (const w of result.warnings) warn(w);
     options.onDiagram?.(result);
@@ -180,7 +203,7 @@ export async function renderTextDiagramFences(
       lang: fence.lang,
       caption: meta.title,
       // Every figure needs a name; without title or alt, say what it is.
-      alt: meta.alt ?? (meta.title ? undefined : `${LANG_LABEL[fence.lang]} diagram ${result.name}`),
+      alt: meta.alt ?? (meta.title || result.processed.title ? undefined : `${LANG_LABEL[fence.lang]} diagram ${result.name}`),
       base,
     });
   });

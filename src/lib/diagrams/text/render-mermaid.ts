@@ -1,72 +1,225 @@
 /**
- * Mermaid fences -> themed SVG, in Node, with beautiful-mermaid (no browser, no DOM).
+ * Mermaid fences -> SVG with the official `mermaid` package, in headless Chromium.
  *
- * beautiful-mermaid colours everything through CSS custom properties (--bg, --fg, --accent,
- * ...) that it sets on the root <svg>, so we hand it the site's `--cb-diagram-*` variables
- * and the diagram follows light/dark mode with no second render. Its <style> block is made
- * safe to inline in a page: the remote Google Fonts @import is dropped, and the rules that
- * target every `svg`/`text` on the page are moved onto this diagram's root element.
+ * Mermaid lays diagrams out with the browser's text metrics (getBBox), so it runs where
+ * those exist: a page of the shared browser (browser.ts), with mermaid's own bundle and the
+ * Inter font loaded from node_modules over an intercepted, offline origin. Each page is
+ * prepared once and renders many diagrams, one at a time (mermaid keeps global state); the
+ * pool renders on up to two pages in parallel.
+ *
+ * What a fence costs: a hit in the committed render cache (render-store.ts) costs a file
+ * read and the theming below, no browser. A miss starts the browser (once per build) and
+ * stores mermaid's raw SVG before anything is done to it.
+ *
+ * Options: mermaid's `base` theme with sentinel colours (mermaid-theme.ts), labels as SVG
+ * <text> (`htmlLabels: false`), `securityLevel: 'strict'`, deterministic ids (the same
+ * source gives the same bytes). An author's front matter or `%%{init}%%` may change
+ * anything but the theme and font, so the site keeps one look.
  */
-import { renderMermaidSVG } from 'beautiful-mermaid';
-import { checkMermaidSource } from './mermaid-syntax.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { NoBrowserError, sharedPool, type BrowserPool } from './browser.ts';
+import { MERMAID_ROOT_ID as ROOT_ID, MERMAID_THEME_VARIABLES, themeMermaidSvg } from './mermaid-theme.ts';
 import { packageVersion } from './package-version.ts';
-import { DIAGRAM_COLOURS, DIAGRAM_FONT } from './theme.ts';
+import { sharedStore, storeKey, type RenderStore } from './render-store.ts';
+import { DIAGRAM_FONT } from './theme.ts';
 import { TextDiagramError, type RenderedTextDiagram, type TextDiagramRenderer } from './types.ts';
 
-/**
- * Makes beautiful-mermaid's embedded stylesheet local to this SVG: drops remote font
- * imports, turns `svg { --x: ... }` into declarations on the root element and the
- * `text { font-family }` rule into an inherited attribute, so nothing leaks to the page.
- */
-export function localiseMermaidStyles(svg: string): string {
-  const rootDecls: string[] = [];
-  let out = svg.replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => {
-    let rules = css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/@import\s+url\([^)]*\)\s*;?/g, '')
-      .replace(/(^|[\s}])text\s*\{[^}]*\}/g, '$1');
-    rules = rules.replace(/(^|[\s}])svg\s*\{([^}]*)\}/g, (_r, lead: string, decls: string) => {
-      rootDecls.push(
-        ...decls
-          .split(';')
-          .map((d) => d.trim())
-          .filter(Boolean),
-      );
-      return lead;
-    });
-    rules = rules.trim();
-    return rules ? `<style>\n${rules}\n</style>` : '';
+
+/** mermaid.initialize() options. Part of the render-cache key. */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'base',
+  themeVariables: MERMAID_THEME_VARIABLES,
+  fontFamily: DIAGRAM_FONT,
+  htmlLabels: false,
+  flowchart: { htmlLabels: false },
+  deterministicIds: true,
+  deterministicIDSeed: 'casebook',
+  suppressErrorRendering: true,
+  maxTextSize: 200_000,
+  // Mermaid's own secure keys, plus the ones that make the site's look.
+  secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'theme', 'fontFamily', 'themeCSS'],
+} as const;
+
+/** Bump when the page setup changes the raw output (fonts, wrapper); part of the key. */
+const PAGE_REVISION = 1;
+
+export const MERMAID_VERSION = packageVersion('mermaid');
+
+/** The render-cache key of a (normalised) fence body. */
+export function mermaidStoreKey(source: string): string {
+  return storeKey({
+    renderer: `mermaid@${MERMAID_VERSION}/chromium/page-${PAGE_REVISION}`,
+    options: JSON.stringify(MERMAID_CONFIG),
+    source,
   });
-  out = out.replace(/<svg\b([^>]*?)\sstyle="([^"]*)"/, (_m, attrs: string, style: string) => {
-    const decls = [style.replace(/;?\s*$/, ''), ...rootDecls].filter(Boolean).join(';');
-    return `<svg${attrs} style="${decls.replace(/"/g, "'")}" font-family="${DIAGRAM_FONT.replace(/"/g, "'")}"`;
-  });
-  return out;
 }
 
-export function createMermaidRenderer(): TextDiagramRenderer {
+const ORIGIN = 'http://casebook-diagrams.invalid';
+
+function moduleFile(specifier: string): string {
+  return createRequire(import.meta.url).resolve(specifier);
+}
+
+/** The blank page mermaid renders in: Inter (regular, semibold, bold) and mermaid's bundle. */
+function pageAssets(): Map<string, { body: Buffer; type: string }> {
+  const mermaidDir = dirname(moduleFile('mermaid'));
+  const interDir = join(dirname(moduleFile('@fontsource/inter/LICENSE')), 'files');
+  const faces = [400, 600, 700]
+    .map((w) => `@font-face{font-family:Inter;font-style:normal;font-weight:${w};src:url(/inter-${w}.woff2) format("woff2")}`)
+    .join('');
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><style>${faces}body{margin:0;font-family:${DIAGRAM_FONT}}</style>` +
+    `<script src="/mermaid.min.js"></script></head><body><div id="work"></div></body></html>`;
+  const assets = new Map<string, { body: Buffer; type: string }>([
+    ['/index.html', { body: Buffer.from(html), type: 'text/html' }],
+    ['/mermaid.min.js', { body: readFileSync(join(mermaidDir, 'mermaid.min.js')), type: 'text/javascript' }],
+  ]);
+  for (const w of [400, 600, 700]) {
+    assets.set(`/inter-${w}.woff2`, { body: readFileSync(join(interDir, `inter-latin-${w}-normal.woff2`)), type: 'font/woff2' });
+  }
+  return assets;
+}
+
+let assets: ReturnType<typeof pageAssets> | undefined;
+
+async function preparePage(page: Page): Promise<void> {
+  assets ??= pageAssets();
+  const served = assets;
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const asset = url.origin === ORIGIN ? served.get(url.pathname) : undefined;
+    // Offline: nothing but the assets above, whatever a diagram asks for.
+    if (asset) await route.fulfill({ status: 200, body: asset.body, contentType: asset.type });
+    else await route.abort();
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.evaluate(async (config) => {
+    await Promise.all([400, 600, 700].map((w) => document.fonts.load(`${w} 16px Inter`)));
+    const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
+    m.initialize(config);
+  }, MERMAID_CONFIG as unknown as Record<string, unknown>);
+}
+
+/** What the page returns for one fence. */
+type PageResult = { ok: true; svg: string; type: string } | { ok: false; message: string; line: number | null };
+
+/** Runs in the page: parse (for the error and the type), then render. */
+async function renderInPage(page: Page, source: string): Promise<PageResult> {
+  return page.evaluate(
+    async ({ source, id }) => {
+      interface MermaidError {
+        message?: string;
+        hash?: { loc?: { first_line?: number }; line?: number };
+      }
+      const m = (globalThis as unknown as {
+        mermaid: {
+          parse(text: string): Promise<{ diagramType: string }>;
+          render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
+        };
+      }).mermaid;
+      try {
+        const parsed = await m.parse(source);
+        const { svg } = await m.render(id, source, document.getElementById('work') ?? undefined);
+        return { ok: true as const, svg, type: parsed.diagramType };
+      } catch (err) {
+        const e = (err ?? {}) as MermaidError;
+        const line = e.hash?.loc?.first_line ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : null);
+        return { ok: false as const, message: String(e.message ?? err), line };
+      } finally {
+        document.getElementById(id)?.remove();
+        document.getElementById(`d${id}`)?.remove();
+      }
+    },
+    { source, id: ROOT_ID },
+  );
+}
+
+/**
+ * Mermaid's message, on one line, and the line of the fence it names. Jison grammars say
+ * "Parse error on line N: <excerpt> ---^ Expecting ..., got 'X'"; Langium ones (pie,
+ * gitGraph, architecture...) "Parsing failed: ... line N, column C ...".
+ */
+export function mermaidError(message: string, line: number | null): TextDiagramError {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  let where = line ?? undefined;
+  const said = /\bline (\d+)/i.exec(message);
+  if (where === undefined && said) where = Number(said[1]);
+  let reason: string;
+  const jison = /^(Parse|Lexical) error on line \d+:?/i.exec(lines[0] ?? '');
+  if (jison) {
+    // The excerpt mermaid prints (with newlines folded) is left out: the caller shows the line.
+    const expecting = lines.find((l) => /^Expecting\b|^Unrecognized text/i.test(l));
+    reason = expecting ? `${jison[1]} error: ${expecting}` : `${jison[1]} error`;
+  } else if (/No diagram type detected/i.test(message)) {
+    reason = `the first line does not name a diagram type Mermaid knows (flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, ...)`;
+    where = 1;
+  } else {
+    reason = lines.slice(0, 3).join(' ').replace(/\s+/g, ' ');
+  }
+  return new TextDiagramError('mermaid', reason.slice(0, 400), where);
+}
+
+export interface MermaidRendererOptions {
+  store?: RenderStore;
+  pool?: BrowserPool;
+}
+
+/** Raw mermaid SVG for a source: from the store, else rendered (and stored). */
+export async function rawMermaidSvg(source: string, options: MermaidRendererOptions = {}): Promise<{ svg: string; cached: boolean }> {
+  const store = options.store ?? sharedStore();
+  const key = mermaidStoreKey(source);
+  const hit = store.get(key);
+  if (hit) return { svg: hit, cached: true };
+  const pool = options.pool ?? mermaidPool();
+  let result: PageResult;
+  try {
+    result = await pool.run((page) => renderInPage(page, source));
+  } catch (err) {
+    if (err instanceof NoBrowserError) {
+      throw new TextDiagramError(
+        'mermaid',
+        `this diagram is new or changed, so it is not in the render cache (${store.dir.replace(`${process.cwd()}/`, '')}/), and rendering it needs a browser: ${err.message}; then run \`npm run diagrams:render\` and commit the new files`,
+      );
+    }
+    throw err;
+  }
+  if (!result.ok) throw mermaidError(result.message, result.line);
+  store.set(key, result.svg);
+  return { svg: result.svg, cached: false };
+}
+
+export function mermaidPool(): BrowserPool {
+  return sharedPool('mermaid', preparePage);
+}
+
+/** The diagram type from the first meaningful line (after front matter and directives). */
+export function mermaidType(source: string): string {
+  const body = source.replace(/^\s*---\n[\s\S]*?\n---\s*\n/, '').replace(/%%\{[\s\S]*?\}%%/g, '');
+  for (const line of body.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('%%')) continue;
+    return /^[A-Za-z][\w-]*/.exec(t)?.[0] ?? 'unknown';
+  }
+  return 'unknown';
+}
+
+export function createMermaidRenderer(options: MermaidRendererOptions = {}): TextDiagramRenderer {
   return {
     lang: 'mermaid',
-    version: `beautiful-mermaid@${packageVersion('beautiful-mermaid')}`,
+    // The service's own (node_modules) cache holds themed output: theming is in the version.
+    version: `mermaid@${MERMAID_VERSION}/theming-${THEMING_REVISION}`,
     async render(source: string): Promise<RenderedTextDiagram> {
-      const type = checkMermaidSource(source);
-      let raw: string;
-      try {
-        raw = renderMermaidSVG(source, {
-          bg: DIAGRAM_COLOURS.bg,
-          fg: DIAGRAM_COLOURS.fg,
-          accent: DIAGRAM_COLOURS.accent,
-          muted: DIAGRAM_COLOURS.muted,
-          surface: DIAGRAM_COLOURS.surface,
-          border: DIAGRAM_COLOURS.border,
-          font: 'Inter',
-          transparent: true,
-          padding: 24,
-        });
-      } catch (err) {
-        throw new TextDiagramError('mermaid', err instanceof Error ? err.message : String(err));
-      }
-      return { lang: 'mermaid', type, svg: localiseMermaidStyles(raw), warnings: [] };
+      if (source.trim() === '') throw new TextDiagramError('mermaid', 'the diagram is empty', 1);
+      const { svg } = await rawMermaidSvg(source, options);
+      return { lang: 'mermaid', type: mermaidType(source), svg: themeMermaidSvg(svg, source), warnings: [] };
     },
   };
 }
+
+/** Bump when themeMermaidSvg changes its output (no re-render needed: raw SVG is cached). */
+export const THEMING_REVISION = 1;
