@@ -123,6 +123,8 @@ export function listDiagramFolder(root: string = process.cwd(), dir: string = jo
     if (dirent.isDirectory() || !dirent.name.toLowerCase().endsWith('.svg')) continue;
     const path = join(dirent.parentPath, dirent.name);
     const inFolder = relative(dir, path).split(sep).join('/');
+    // Dot folders are not diagrams: diagrams/.rendered/ is the Mermaid render cache.
+    if (inFolder.split('/').some((part) => part.startsWith('.'))) continue;
     const file = (relative(root, path) || inFolder).split(sep).join('/');
     const problem = checkDiagramFile({ inFolder, file, path, dirent });
     if (problem) refused.push(problem);

@@ -85,7 +85,7 @@ describe('Sätteri text-diagram plugin', () => {
 
   it('fails a Mermaid typo with the MDX path, the line in the MDX file and the message', async () => {
     await expect(compileWithSatteri(fixture('broken-mermaid.mdx'), [satteriTextDiagrams({ service })])).rejects.toThrow(
-      /^tests\/fixtures\/text-diagrams\/broken-mermaid\.mdx:11: ```mermaid fence "broken-mermaid-mermaid-1": Mermaid: cannot read "API to Ledger: debit"/,
+      /^tests\/fixtures\/text-diagrams\/broken-mermaid\.mdx:11: ```mermaid fence "broken-mermaid-mermaid-1": Mermaid \(line 3 of the diagram, fence on line 8: `API to Ledger: debit`\): Parse error: Expecting /,
     );
   });
 

@@ -77,13 +77,13 @@ describe('remark plugin: fences become figures', () => {
 
   it('fails a Mermaid typo with the MDX path, the line in the MDX file and the message', async () => {
     await expect(compile('broken-mermaid.mdx')).rejects.toThrow(
-      /^tests\/fixtures\/text-diagrams\/broken-mermaid\.mdx:11: ```mermaid fence "broken-mermaid-mermaid-1": Mermaid: cannot read "API to Ledger: debit"/,
+      /^tests\/fixtures\/text-diagrams\/broken-mermaid\.mdx:11: ```mermaid fence "broken-mermaid-mermaid-1": Mermaid \(line 3 of the diagram, fence on line 8: `API to Ledger: debit`\): Parse error: Expecting /,
     );
   });
 
   it('fails a D2 error on the line D2 reports, shifted to the MDX file', async () => {
     await expect(compile('broken-d2.mdx')).rejects.toThrow(
-      /^tests\/fixtures\/text-diagrams\/broken-d2\.mdx:9: ```d2 fence "broken-d2-d2-1": D2: .*hexagonal/,
+      /^tests\/fixtures\/text-diagrams\/broken-d2\.mdx:9: ```d2 fence "broken-d2-d2-1": D2 \(line \d+ of the diagram, fence on line \d+: .*\): .*hexagonal/,
     );
   });
 

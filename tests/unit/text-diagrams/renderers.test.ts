@@ -1,13 +1,11 @@
 /**
- * Each text-diagram language, as an author meets it: every diagram type we claim renders
- * with its labels as real <text>; a mistake names the line inside the fence; a type the
- * renderer cannot draw is refused with the list of what works; colours come from the
- * site's --cb-diagram-* variables.
+ * D2 and Graphviz, as an author meets them: every diagram type we claim renders with its
+ * labels as real <text>; a mistake names the line inside the fence; colours come from the
+ * site's --cb-diagram-* variables. (Mermaid: mermaid.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { createD2Renderer } from '../../../src/lib/diagrams/text/render-d2.ts';
 import { createGraphvizRenderer } from '../../../src/lib/diagrams/text/render-graphviz.ts';
-import { createMermaidRenderer } from '../../../src/lib/diagrams/text/render-mermaid.ts';
 import { TextDiagramError } from '../../../src/lib/diagrams/text/types.ts';
 import { textLabels } from './svg-text.ts';
 
@@ -30,83 +28,6 @@ function expectThemedAndSelfContained(svg: string): void {
   expect(svg).not.toMatch(/@import|https?:\/\/fonts/);
   expect(svg).not.toMatch(/<script|<foreignObject/i);
 }
-
-describe('mermaid (beautiful-mermaid)', () => {
-  const mermaid = createMermaidRenderer();
-
-  const supported: Array<[string, string, string[]]> = [
-    ['flowchart', 'flowchart LR\n  C[Client] -->|POST /charge| A(API)\n  A --> L[(Ledger)]\n  A -.-> Q{{Queue}}', ['Client', 'POST /charge', 'API', 'Ledger', 'Queue']],
-    ['graph TD with subgraph', 'graph TD\n  subgraph edge [Edge]\n    G[Gateway]\n  end\n  G ==> S[Service]\n  classDef hot fill:#f96\n  class S hot', ['Edge', 'Gateway', 'Service']],
-    ['sequenceDiagram', 'sequenceDiagram\n  participant C as Client\n  C->>API: POST /charge (Idempotency-Key)\n  API->>Ledger: debit + credit\n  Note over API,Ledger: one transaction\n  alt duplicate key\n    API-->>C: 200 (stored response)\n  else new\n    API-->>C: 201\n  end', ['Client', 'POST /charge (Idempotency-Key)', 'debit + credit', 'one transaction', '201']],
-    ['stateDiagram-v2', 'stateDiagram-v2\n  state "Half open" as HalfOpen\n  [*] --> Closed\n  Closed --> Open : failures > threshold\n  Open --> HalfOpen : timeout\n  HalfOpen --> Closed : probe ok', ['Closed', 'Open', 'Half open', 'timeout']],
-    ['classDiagram', 'classDiagram\n  class Payment {\n    +String id\n    +capture() bool\n  }\n  Payment <|-- Refund\n  Payment : +int amount', ['Payment', 'Refund']],
-    ['erDiagram', 'erDiagram\n  CUSTOMER ||--o{ ORDER : places\n  ORDER {\n    string id PK\n    int total\n  }', ['CUSTOMER', 'ORDER', 'places']],
-    ['xychart-beta', 'xychart-beta\n  title "p99 latency"\n  x-axis [Mon, Tue, Wed]\n  y-axis "ms" 0 --> 100\n  bar [40, 55, 38]', ['p99 latency', 'Mon', 'Tue', 'Wed']],
-  ];
-
-  it.each(supported)('renders a %s with its labels as <text>', async (_type, source, labels) => {
-    const out = await mermaid.render(source);
-    const text = textLabels(out.svg);
-    for (const label of labels) expect(text.join(' | ')).toContain(label);
-    expectThemedAndSelfContained(out.svg);
-  });
-
-  it('keeps its stylesheet local: no rules for every svg/text on the page', async () => {
-    const { svg } = await mermaid.render('graph TD\n  A --> B');
-    const css = [...svg.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
-    expect(css).not.toMatch(/(^|[\s}])(svg|text)\s*\{/);
-    expect(svg).toMatch(/<svg[^>]*style="[^"]*--_text:/);
-  });
-
-  it('names the line of a statement the renderer would silently drop', async () => {
-    const err = await failure(mermaid.render('graph TD\n  A --> B\n  B -> C\n  C --> D'));
-    expect(err.line).toBe(3);
-    expect(err.reason).toContain('B -> C');
-  });
-
-  it('refuses a node label given after the node first appears (the renderer would drop it)', async () => {
-    const err = await failure(mermaid.render('flowchart LR\n  A --> B\n  B[Billing service]'));
-    expect(err.line).toBe(3);
-    expect(err.reason).toContain('B[Billing service]');
-  });
-
-  it.each([
-    ['sequenceDiagram\n  A->>B: hi\n  participant A as Alice', 3],
-    ['stateDiagram-v2\n  [*] --> H\n  state "Half open" as H', 3],
-  ])('refuses an alias declared after first use', async (source, line) => {
-    const err = await failure(mermaid.render(source));
-    expect(err.line).toBe(line);
-    expect(err.reason).toMatch(/comes after .* is first used/);
-  });
-
-  it('names the line of an unreadable sequence message', async () => {
-    const err = await failure(mermaid.render('sequenceDiagram\n  A->>B: hi\n\n  A to B: no arrow'));
-    expect(err.line).toBe(4);
-    expect(err.message).toContain('line 4');
-  });
-
-  it('refuses a flowchart header without a direction', async () => {
-    const err = await failure(mermaid.render('flowchart\n  A --> B'));
-    expect(err.line).toBe(1);
-    expect(err.reason).toContain('flowchart LR');
-  });
-
-  it.each(['pie title Pets\n  "Dogs" : 3', 'gantt\n  title Plan', 'mindmap\n  root', 'gitGraph\n  commit', 'journey\n  title x', 'timeline\n  2024 : x'])(
-    'refuses an unsupported type with the supported list: %s',
-    async (source) => {
-      const err = await failure(mermaid.render(source));
-      expect(err.line).toBe(1);
-      expect(err.reason).toMatch(/is not supported at build time/);
-      expect(err.reason).toContain('sequenceDiagram');
-      expect(err.reason).toContain('erDiagram');
-    },
-  );
-
-  it('refuses Mermaid front matter and points to the fence title instead', async () => {
-    const err = await failure(mermaid.render('---\ntitle: Flow\n---\ngraph TD\n  A-->B'));
-    expect(err.reason).toContain('title=');
-  });
-});
 
 describe('graphviz (@viz-js/viz)', () => {
   const dot = createGraphvizRenderer();

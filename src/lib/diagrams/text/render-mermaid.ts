@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { NoBrowserError, sharedPool, type BrowserPool } from './browser.ts';
+import { BrowserPool, NoBrowserError, sharedPool } from './browser.ts';
 import { MERMAID_ROOT_ID as ROOT_ID, MERMAID_THEME_VARIABLES, themeMermaidSvg } from './mermaid-theme.ts';
 import { packageVersion } from './package-version.ts';
 import { sharedStore, storeKey, type RenderStore } from './render-store.ts';
@@ -164,6 +164,38 @@ export function mermaidError(message: string, line: number | null): TextDiagramE
   return new TextDiagramError('mermaid', reason.slice(0, 400), where);
 }
 
+/**
+ * Original line numbers of the lines mermaid's parser sees. Before parsing, mermaid drops
+ * the front matter, turns each `%%{...}%%` directive into an empty line, drops `%%`
+ * comment lines (with the blank lines just before them) and leading blank lines, so its
+ * "line N" counts lines of what is left; `result[N - 1]` is that line in the fence.
+ */
+export function mermaidParsedLines(source: string): number[] {
+  let items = source.replace(/\r\n?/g, '\n').split('\n').map((text, i) => ({ text, n: i + 1 }));
+  const front = /^-{3}\s*\n[\s\S]*?\n-{3}\s*\n+/.exec(items.map((l) => l.text).join('\n'));
+  if (front) items = items.slice((front[0].match(/\n/g) ?? []).length);
+  const kept: typeof items = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (/^\s*%%\{/.test(item.text)) {
+      let j = i;
+      while (j < items.length - 1 && !items[j]!.text.includes('}%%')) j++;
+      if (/\}%%\s*$/.test(items[j]!.text)) {
+        kept.push({ text: '', n: items[j]!.n });
+        i = j;
+        continue;
+      }
+    }
+    if (/^\s*%%(?!\{)\S/.test(item.text) || /^\s*%%(?!\{).+/.test(item.text)) {
+      while (kept.length > 0 && kept[kept.length - 1]!.text.trim() === '') kept.pop();
+      continue;
+    }
+    kept.push(item);
+  }
+  while (kept.length > 0 && kept[0]!.text.trim() === '') kept.shift();
+  return kept.map((l) => l.n);
+}
+
 export interface MermaidRendererOptions {
   store?: RenderStore;
   pool?: BrowserPool;
@@ -188,13 +220,23 @@ export async function rawMermaidSvg(source: string, options: MermaidRendererOpti
     }
     throw err;
   }
-  if (!result.ok) throw mermaidError(result.message, result.line);
+  if (!result.ok) {
+    const err = mermaidError(result.message, result.line);
+    const line = err.line === undefined ? undefined : mermaidParsedLines(source)[err.line - 1] ?? err.line;
+    throw line === err.line ? err : new TextDiagramError('mermaid', err.reason, line);
+  }
   store.set(key, result.svg);
   return { svg: result.svg, cached: false };
 }
 
+/** The process-wide pool mermaid renders on. */
 export function mermaidPool(): BrowserPool {
   return sharedPool('mermaid', preparePage);
+}
+
+/** A pool of its own (tests, benchmarks): its own browser, closed with `pool.close()`. */
+export function createMermaidPool(size?: number): BrowserPool {
+  return new BrowserPool(preparePage, size);
 }
 
 /** The diagram type from the first meaningful line (after front matter and directives). */

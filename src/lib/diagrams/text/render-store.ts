@@ -56,7 +56,7 @@ export class RenderStore {
     mkdirSync(this.dir, { recursive: true });
     const file = this.file(key);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, svg.endsWith('\n') ? svg : `${svg}\n`);
+    writeFileSync(tmp, svg);
     renameSync(tmp, file);
     this.used.add(key);
   }
