@@ -15,7 +15,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { fenceLang } from './fence.ts';
+import { fenceLang, mayHaveDiagramFence } from '../catalogue.ts';
+import { formatOf } from '../../markdown/features.ts';
 import { describeTextDiagramError } from './remark-text-diagrams.ts';
 import { normaliseSource } from './render.ts';
 import { mermaidStoreKey, rawMermaidSvg } from './render-mermaid.ts';
@@ -36,11 +37,11 @@ function withoutFrontmatter(text: string): string {
   return text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (fm) => fm.replace(/[^\n]/g, ''));
 }
 
-/** Every text-diagram fence in the `.mdx`/`.md` files under `dir`, in file and line order. */
+/** Every text-diagram fence in the case studies under `dir`, in file and line order. */
 export function contentFences(root: string, dir = join(root, 'content')): ContentFence[] {
   let files: string[];
   try {
-    files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.mdx?$/.test(f)).sort();
+    files = readdirSync(dir, { recursive: true }).map(String).filter((f) => formatOf(f) !== undefined).sort();
   } catch {
     return [];
   }
@@ -48,8 +49,10 @@ export function contentFences(root: string, dir = join(root, 'content')): Conten
   for (const f of files) {
     const path = join(dir, f);
     const text = readFileSync(path, 'utf8');
-    if (!/^\s*(```|~~~)\s*(mermaid|d2|dot|graphviz)\b/im.test(text)) continue;
-    const processor = f.endsWith('.mdx') ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
+    if (!mayHaveDiagramFence(text)) continue;
+    const processor = unified()
+      .use(remarkParse)
+      .use(formatOf(f) === 'mdx' ? [remarkMdx] : []);
     let tree;
     try {
       tree = processor.parse(withoutFrontmatter(text));
