@@ -36,10 +36,14 @@ async function failure(p: Promise<unknown>): Promise<TextDiagramError> {
   throw new Error('expected the render to fail');
 }
 
-/** Labels a reader sees once the SVG went through the site's pipeline. */
+/**
+ * Labels a reader sees once the SVG went through the site's pipeline: SVG <text>, and the
+ * HTML labels some types (journey) keep inside <foreignObject>.
+ */
 function shipped(svg: string, name = 'm'): { svg: string; labels: string } {
   const out = processSvg(svg, { name, file: 'test.mdx' });
-  return { svg: out.svg, labels: textLabels(out.svg).join(' | ') };
+  const html = [...out.svg.matchAll(/<foreignObject\b[^>]*>([\s\S]*?)<\/foreignObject>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  return { svg: out.svg, labels: [...textLabels(out.svg), ...html].join(' | ') };
 }
 
 describe('every diagram type mermaid draws', () => {
