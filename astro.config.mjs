@@ -8,6 +8,7 @@ import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.t
 import { searchIndex } from './src/integrations/search-index.ts';
 import { textDiagramBrowser } from './src/integrations/text-diagram-browser.ts';
 import sitemap from '@astrojs/sitemap';
+import { onBundlerLog } from './src/tools/build/vite-log.ts';
 import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from './src/lib/seo/sitemap-filter.ts';
 
 export default defineConfig({
@@ -42,6 +43,8 @@ export default defineConfig({
       serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),
     }),
   ],
+  // Drops Astro's own "use astro:head-inject" directive warning, one per case study (see the module).
+  vite: { build: { rolldownOptions: { onLog: onBundlerLog } } },
   devToolbar: { enabled: false },
   // Editor completion/validation of case-study frontmatter (with .vscode/settings.json).
   experimental: { contentIntellisense: true },

@@ -13,7 +13,7 @@ import { cacheDir } from '../cache.ts';
 import { diagramCache, diagramCacheKey } from './cache.ts';
 import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
 import { processSvg, type ProcessedDiagram, type ProcessOptions } from './pipeline.ts';
-import { formatReport, type ReportRow } from './report.ts';
+import { formatReport, verboseFromEnv, type ReportRow } from './report.ts';
 
 export interface DiagramRegistryOptions {
   /** Project root, for the folder default and for paths in messages; default process.cwd(). */
@@ -81,7 +81,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
     const rows = files.map(loadOne);
     if (!reported) {
       reported = true;
-      log(formatReport(rows));
+      log(formatReport(rows, { verbose: verboseFromEnv() }));
     }
     return rows;
   }

@@ -59,6 +59,13 @@ describe('npm run build on a copy of the site', () => {
   it('builds the scaffolded case study into dist/', () => {
     const run = build();
     expect(run.status, run.stderr).toBe(0);
+    // A log that fits a screen: no per-page lines, none of Astro's own directive warnings.
+    const log = `${run.stdout}${run.stderr}`;
+    expect(log).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(log).toContain('Content OK: 1 case study checked.');
+    expect(log).toMatch(/\[diagrams\] \d+ diagram\(s\)/);
+    expect(log).toMatch(/\nBuilt dist\/: \d+ pages in [\d.]+ s\.\n$/);
+    expect(log.trim().split('\n').length).toBeLessThanOrEqual(30);
     return expect(readFile(path.join(site, 'dist/case-studies/scaffolded-smoke-test/index.html'), 'utf8')).resolves.toContain(
       'Scaffolded Smoke Test',
     );
