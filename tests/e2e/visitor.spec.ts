@@ -7,16 +7,24 @@ import { published } from '../support/content.ts';
 
 const studies = published();
 
-/** Pagefind fills results in as they scroll into view: scroll until every one has loaded. */
-async function allResultTitles(page: Page): Promise<string[]> {
+/**
+ * Every result title for `term`, once Pagefind has settled. Pagefind writes "N results for
+ * <term>" into the summary when the search has finished (before that a newer search can still
+ * replace the list), and each result is a placeholder until it scrolls into view, when Pagefind
+ * swaps the node for the loaded one. So: wait for the summary, then bring each result into view,
+ * retrying with the new node when the old one was swapped out, then wait for all N titles.
+ */
+async function allResultTitles(page: Page, term: string): Promise<string[]> {
+  const summary = page.locator('#search-summary');
+  await expect(summary).toHaveText(new RegExp(`^\\d+ results? for ${term}$`));
+  const total = Number.parseInt((await summary.textContent()) ?? '', 10);
   const results = page.locator('.pagefind-modular-list-result');
-  const links = page.locator('.pagefind-modular-list-link');
-  await expect(links.first()).toBeVisible();
-  for (let i = 0; i < 20 && (await links.count()) < (await results.count()); i++) {
-    await results.last().scrollIntoViewIfNeeded();
-    await page.waitForTimeout(100);
+  await expect(results).toHaveCount(total);
+  for (let i = 0; i < total; i++) {
+    await expect(async () => results.nth(i).scrollIntoViewIfNeeded()).toPass();
   }
-  expect(await links.count()).toBe(await results.count());
+  const links = page.locator('.pagefind-modular-list-link');
+  await expect(links).toHaveCount(total);
   return links.allTextContents();
 }
 const limiter = studies.find((s) => s.slug === 'distributed-rate-limiter') ?? studies[0]!;
@@ -44,13 +52,13 @@ test.describe('search', () => {
     const tagged = studies.filter((s) => s.stack.includes('Kafka'));
     expect(tagged.length).toBeGreaterThan(1);
     await page.goto('search/?q=Kafka');
-    const found = await allResultTitles(page);
+    const found = await allResultTitles(page, 'Kafka');
     for (const s of tagged) expect(found).toContain(s.title);
   });
 
   test('search results leave out navigation pages', async ({ page }) => {
     await page.goto('search/?q=Kafka');
-    await allResultTitles(page);
+    await allResultTitles(page, 'Kafka');
     const links = await page.locator('.pagefind-modular-list-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) expect(href).toMatch(/\/case-studies\/[^/]+\/(#.*)?$/);
   });
