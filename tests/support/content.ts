@@ -22,14 +22,14 @@ const DIR = join(process.cwd(), 'content', 'case-studies');
 
 export function sourceStudies(): SourceStudy[] {
   return readdirSync(DIR)
-    .filter((f) => f.endsWith('.mdx'))
+    .filter((f) => /\.(mdx|md|markdown)$/.test(f))
     .map((file) => {
       const text = readFileSync(join(DIR, file), 'utf8');
       const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
       if (!match) throw new Error(`${file}: no frontmatter`);
       const data = parse(match[1]!) as Record<string, unknown>;
       return {
-        slug: file.replace(/\.mdx$/, ''),
+        slug: file.replace(/\.(mdx|md|markdown)$/, ''),
         title: String(data.title),
         category: String(data.category),
         stack: (data.stack as string[] | undefined) ?? [],
