@@ -7,6 +7,7 @@ import { siteConfig } from './src/site.config.ts';
 import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { textDiagramBrowser } from './src/integrations/text-diagram-browser.ts';
+import { feeds } from './src/integrations/feeds.ts';
 import sitemap from '@astrojs/sitemap';
 import { onBundlerLog } from './src/tools/build/vite-log.ts';
 import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from './src/lib/seo/sitemap-filter.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
     mdx(),
     searchIndex(),
     textDiagramBrowser(),
+    feeds(),
     sitemap({
       filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')),
       serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),

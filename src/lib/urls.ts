@@ -24,6 +24,13 @@ export const routes = {
   category: (slug: string) => `/categories/${slug}/`,
   tags: () => '/tags/',
   tag: (slug: string) => `/tags/${slug}/`,
+  /** A category's and a tag's own Atom feeds, beside their pages. */
+  categoryFeed: (slug: string) => `/categories/${slug}/atom.xml`,
+  tagFeed: (slug: string) => `/tags/${slug}/atom.xml`,
+  /** The site's feeds: RSS 2.0, Atom 1.0, JSON Feed. */
+  rssFeed: () => '/rss.xml',
+  atomFeed: () => '/atom.xml',
+  jsonFeed: () => '/feed.json',
   architecture: () => '/architecture/',
   /** Page n of the architecture page (1 is /architecture/ itself). */
   architecturePage: (n: number) => (n <= 1 ? '/architecture/' : `/architecture/${n}/`),

@@ -6,6 +6,7 @@
 import { routes } from '../urls.ts';
 import { absoluteUrl } from './absolute-url.ts';
 import { articleJsonLd, articleKeywords, type ArticleSource, type JsonLd, type SiteIdentity } from './json-ld.ts';
+import type { FeedLink } from './feeds/paths.ts';
 
 /** An article's Open Graph facts (og:type article, article:* tags). */
 export interface ArticleSeo {
@@ -24,6 +25,8 @@ export interface PageSeo {
   jsonLd?: JsonLd[] | undefined;
   /** Keep the page out of search engines and the sitemap (404, drafts): no canonical link. */
   noindex?: boolean | undefined;
+  /** The page's own feeds (a category's or tag's), advertised before the site's three. */
+  feeds?: FeedLink[] | undefined;
 }
 
 /** A case study page: its card, article dates and tags, TechArticle JSON-LD, drafts noindex. */

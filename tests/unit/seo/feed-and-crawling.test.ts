@@ -1,20 +1,14 @@
-/** The RSS items, robots.txt and the sitemap filter: what feed readers and crawlers get. */
+/** Absolute URLs, robots.txt and the sitemap filter: what crawlers get (feeds: tests/unit/readers/feeds.test.ts). */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { absoluteUrl, displayHost } from '../../../src/lib/seo/absolute-url.ts';
-import { feedItems, type FeedSource } from '../../../src/lib/seo/feed.ts';
 import { robotsTxt } from '../../../src/lib/seo/robots.ts';
 import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from '../../../src/lib/seo/sitemap-filter.ts';
 
 const root = { url: 'https://example.dev', base: '/' };
 const sub = { url: 'https://example.dev', base: '/portfolio/' };
-
-const study = (id: string, date: string, extra: Partial<FeedSource['data']> = {}): FeedSource => ({
-  id,
-  data: { title: id.toUpperCase(), summary: `About ${id}`, date: new Date(date), category: 'Fintech', stack: ['Go'], tags: ['Sagas'], draft: false, ...extra },
-});
 
 describe('absoluteUrl', () => {
   it('puts site paths under the base path and leaves absolute URLs alone', () => {
@@ -40,31 +34,6 @@ describe('absoluteUrl', () => {
       vi.unstubAllEnvs();
       vi.resetModules();
     }
-  });
-});
-
-describe('feedItems', () => {
-  const items = feedItems(
-    [
-      study('older', '2023-01-01'),
-      study('draft', '2025-01-01', { draft: true }),
-      study('newer', '2024-06-01', { stack: ['Go', 'Redis'], tags: ['redis', 'Caching'] }),
-    ],
-    sub,
-  );
-
-  it('lists published studies newest first and never a draft', () => {
-    expect(items.map((i) => i.title)).toEqual(['NEWER', 'OLDER']);
-  });
-
-  it('links each item absolutely under the base path, with summary, date and categories', () => {
-    expect(items[0]).toEqual({
-      title: 'NEWER',
-      link: 'https://example.dev/portfolio/case-studies/newer/',
-      pubDate: new Date('2024-06-01'),
-      description: 'About newer',
-      categories: ['Fintech', 'Go', 'Redis', 'Caching'],
-    });
   });
 });
 
