@@ -2,9 +2,10 @@
  * The Markdown plugins Casebook adds to every case study (`.md` and `.mdx`), in order, for
  * `markdown.processor` in astro.config.mjs: Astro's default processor, about a third cheaper
  * per build than the unified remark/rehype pipeline (measured with `npm run bench`). The
- * diagram plugins are thin adapters over the same core as the remark plugins in
- * src/lib/diagrams/, which the validator and the text-diagram collector still run; the
- * write-up features (callouts, math, code fences, HTML images) live in src/lib/markdown/.
+ * `<Diagram name>` check asks the diagram catalogue (src/lib/diagrams/catalogue.ts), as the
+ * validator does; the text-diagram plugin shares `renderTextDiagramFences` with the remark
+ * plugin that the text-diagram collector (text/collect.ts) runs; the write-up features
+ * (callouts, math, code fences, HTML images) live in src/lib/markdown/.
  */
 import type { HastPluginList, MdastPluginList } from 'satteri';
 import { satteriDiagramNames } from './diagrams/satteri-diagram-names.ts';

@@ -1,7 +1,8 @@
 /**
- * Human labels and short explanations for each case-study status. The explanation is
- * shown as a tooltip-free description next to the badge on the case-study page so a
- * reader knows whether a system ran in production or is a design exercise.
+ * Human labels and short explanations for each case-study status: the label is the badge
+ * (StatusBadge.astro) and the social card's status line; the explanation is the badge's
+ * tooltip (its `title`), so a reader can tell whether a system ran in production or is a
+ * design exercise.
  */
 import type { Status } from '../content.config.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The components passed to every case study's MDX, so authors use them without imports.
- * The names must match MDX_COMPONENT_NAMES (checked by a unit test).
+ * The names are exactly MDX_COMPONENT_NAMES (what the validator accepts): the type
+ * `Record<MdxComponentName, ...>` makes `npm run check` fail on a missing or an extra one.
  */
 import Callout from './Callout.astro';
 import WhyCard from './WhyCard.astro';

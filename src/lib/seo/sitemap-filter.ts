@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { frontmatterBlock } from '../frontmatter.ts';
 import { joinBase, routes } from '../urls.ts';
 import { gitDateOf, gitDatesFor, type GitDates } from '../dates/git-dates.ts';
 import { lastUpdated } from '../dates/last-updated.ts';
@@ -43,8 +44,8 @@ function readStudies(dir: string): StudyDates[] {
   }
   return files.map((file) => {
     const slug = file.replace(/\.(mdx|md|markdown)$/i, '');
-    const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
-    const data = match ? parseQuietly(match[1]!) : null;
+    const fm = frontmatterBlock(readFileSync(join(dir, file), 'utf8'));
+    const data = fm ? parseQuietly(fm.yaml) : null;
     return { slug, file: join(dir, file), draft: data?.draft === true, date: data?.date, updated: data?.updated };
   });
 }

@@ -8,6 +8,7 @@
  * in Astro's own frontmatter parser (js-yaml).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { blankFrontmatter, frontmatterBlock } from '../../lib/frontmatter.ts';
 
 export interface ParsedFrontmatter {
   /** Whether the file starts with a `---` fenced frontmatter block. */
@@ -24,19 +25,15 @@ export interface ParsedFrontmatter {
   sourceOf(path: readonly PropertyKey[]): string | undefined;
 }
 
-const FRONTMATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n)?^---[ \t]*(?:\r?\n|$)/m;
-
 export function parseFrontmatter(source: string): ParsedFrontmatter {
-  const match = FRONTMATTER.exec(source);
-  if (!match || match.index !== 0) {
+  const fm = frontmatterBlock(source);
+  if (!fm) {
     return { present: false, data: undefined, syntaxErrors: [], body: source, lineOf: () => 1, sourceOf: () => undefined };
   }
-  const block = match[0];
-  const yamlText = match[2] ?? '';
+  const yamlText = fm.yaml;
   // The YAML starts on line 2 of the file (line 1 is the opening ---).
   const firstYamlLine = 2;
-  const blankedBlock = block.replace(/[^\n]/g, '');
-  const body = blankedBlock + source.slice(block.length);
+  const body = blankFrontmatter(source);
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, customTags: ['timestamp'], prettyErrors: true });

@@ -7,6 +7,15 @@
  * has rendered the pages, collecting costs a parse per file and no rendering. Results are
  * kept for the life of the process (one build). Names must be unique across the site,
  * because they name files under /diagrams/; a clash fails with both places.
+ *
+ * Why this parses the files again instead of reusing the page build's parse: Astro renders
+ * pages in no fixed order, and /diagrams/<name>.svg, a card's cover thumbnail or the
+ * architecture page can be rendered before the page whose fence defines the diagram; Sätteri's
+ * plugin API runs per document, with no pass over the whole collection before rendering. The
+ * validator's parse (npm run validate, the first step of npm run build) runs in a separate
+ * module graph before Astro starts, and not at all in `astro dev` or with --skip-validate.
+ * The cost stays small: files without a diagram fence are skipped by a text test
+ * (`mayHaveDiagramFence`), and every render comes from the shared cache.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,16 +28,12 @@ import { DiagramError } from '../errors.ts';
 import { remarkTextDiagrams, type RenderedFence } from './remark-text-diagrams.ts';
 import type { TextDiagramService } from './render.ts';
 import { formatOf } from '../../markdown/features.ts';
+import { blankFrontmatter } from '../../frontmatter.ts';
 
 export interface CollectOptions {
   /** Folder of case studies; default `<cwd>/content/case-studies`. */
   dir?: string;
   service?: TextDiagramService;
-}
-
-/** Frontmatter replaced by blank lines, as @astrojs/mdx does, so line numbers hold. */
-function withoutFrontmatter(text: string): string {
-  return text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (fm) => fm.replace(/[^\n]/g, ''));
 }
 
 export async function collectTextDiagrams(options: CollectOptions = {}): Promise<Map<string, RenderedFence>> {
@@ -54,7 +59,7 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
       .use(remarkParse)
       .use(formatOf(f) === 'mdx' ? [remarkMdx] : [])
       .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => fences.push(d), warn: () => undefined }); // the page build already warned
-    const vfile = new VFile({ value: withoutFrontmatter(text), path });
+    const vfile = new VFile({ value: blankFrontmatter(text), path });
     await processor.run(processor.parse(vfile), vfile);
     for (const fence of fences) {
       const other = found.get(fence.name);

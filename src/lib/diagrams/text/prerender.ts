@@ -22,6 +22,7 @@ import { normaliseSource } from './render.ts';
 import { mermaidStoreKey, rawMermaidSvg } from './render-mermaid.ts';
 import { RenderStore } from './render-store.ts';
 import { TextDiagramError, type TextDiagramLang } from './types.ts';
+import { blankFrontmatter } from '../../frontmatter.ts';
 
 export interface ContentFence {
   /** Project-relative path of the MDX file. */
@@ -30,11 +31,6 @@ export interface ContentFence {
   line: number;
   lang: TextDiagramLang;
   body: string;
-}
-
-/** Frontmatter replaced by blank lines, as @astrojs/mdx does, so line numbers hold. */
-function withoutFrontmatter(text: string): string {
-  return text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (fm) => fm.replace(/[^\n]/g, ''));
 }
 
 /** Every text-diagram fence in the case studies under `dir`, in file and line order. */
@@ -55,7 +51,7 @@ export function contentFences(root: string, dir = join(root, 'content')): Conten
       .use(formatOf(f) === 'mdx' ? [remarkMdx] : []);
     let tree;
     try {
-      tree = processor.parse(withoutFrontmatter(text));
+      tree = processor.parse(blankFrontmatter(text));
     } catch {
       continue; // an MDX syntax error: `npm run validate` reports it
     }
