@@ -18,6 +18,8 @@ export interface DiagramErrorDetails {
   found: string;
   /** What would have been accepted instead. */
   expected?: string | undefined;
+  /** An exception nobody anticipated, reported as `could not process <file>: <found>`. */
+  unexpected?: boolean | undefined;
 }
 
 export class DiagramError extends Error {
@@ -43,5 +45,6 @@ export function formatDiagramError(d: DiagramErrorDetails): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   const what = d.element ? `${d.element}: ${d.found}` : d.found;
   const expected = d.expected ? `; expected ${d.expected}` : '';
+  if (d.unexpected) return `could not process ${where}: ${what}${expected}`.replace(/\s*\n\s*/g, ' ');
   return `${where}: ${what}${expected}`.replace(/\s*\n\s*/g, ' ');
 }

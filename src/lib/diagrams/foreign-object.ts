@@ -7,9 +7,9 @@
  * Inlined in a page, `<foreignObject>` is an HTML integration point: its children are
  * parsed as HTML but stay inside the figure, so these elements cannot escape the diagram.
  *
- * SEAM (fidelity, #10): the allow-list below is the smallest one the real exports need. The
- * sanitiser's owner (#9) owns the final allow-list; when it lands, this module's element and
- * attribute sets are the ones to replace.
+ * Which elements and attributes a label may keep is the allow-list's (safety/allow-list.ts,
+ * #9); this module decides how legacy markup is converted and what a removal keeps. The
+ * sanitiser checks the result again with namespaces (sanitise.ts).
  *
  * Kept: the elements in `XHTML_ELEMENTS`; attributes `class`, `style` (through the CSS
  * sanitiser), `dir`, `lang`; `<img>` only with an embedded `data:image` source. draw.io's
@@ -19,16 +19,14 @@
  */
 import type { XastChild, XastElement, XastParent } from 'svgo';
 import { sanitiseCss } from './css-safety.ts';
+import { XHTML_ELEMENTS as ALLOWED_XHTML, allowedXhtmlAttribute } from './safety/allow-list.ts';
 import { classifyUrl } from './urls.ts';
 
 export const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
-export const XHTML_ELEMENTS = new Set([
-  'div', 'span', 'p', 'br', 'b', 'i', 'em', 'strong', 'u', 's', 'sub', 'sup', 'code', 'pre',
-  'ul', 'ol', 'li', 'font', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot',
-  'tr', 'td', 'th', 'img',
-]);
-const XHTML_ATTRIBUTES = new Set(['class', 'style', 'dir', 'lang']);
+/** The label subset is the allow-list's (safety/allow-list.ts, #9): one list for both. */
+export const XHTML_ELEMENTS: ReadonlySet<string> = new Set(ALLOWED_XHTML.keys());
+const keepsAttribute = (element: string, attribute: string): boolean => allowedXhtmlAttribute(element, attribute) !== undefined;
 /** Removed with everything inside them (they run code, embed documents or take input). */
 const DROPPED_WITH_CONTENT = new Set([
   'script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'form', 'input', 'button',
@@ -89,7 +87,7 @@ export function cleanForeignObject(fo: XastElement, approved: WeakSet<XastElemen
     const legacy = styleFromLegacy(el, name);
     for (const attr of Object.keys(el.attributes)) {
       const lower = attr.toLowerCase();
-      if (XHTML_ATTRIBUTES.has(lower) || lower === 'xmlns' || (name === 'img' && lower === 'src')) continue;
+      if (keepsAttribute(name, lower) || lower === 'xmlns') continue;
       // Converted to style above, or data that draws nothing (draw.io's data-drawio-colors).
       const known = (name === 'font' && ['color', 'face', 'size'].includes(lower)) ||
         (name === 'img' && ['width', 'height', 'alt'].includes(lower)) ||

@@ -15,6 +15,9 @@ import { DIAGRAM_NAME_RULE, isDiagramName } from './catalogue.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
 import { protectLabelWhitespace, restoreLabelWhitespace } from './foreign-object.ts';
+import { assertWithinBounds, assertWithinTime, resolveLimits, type DiagramLimits } from './safety/bounds.ts';
+import { assertSafe } from './safety/final-check.ts';
+import { standaloneSvg } from './standalone.ts';
 import { finishConfig, optimiseConfig, stepsFor } from './svgo-config.ts';
 import type { Geometry } from './viewbox.ts';
 
@@ -52,10 +55,22 @@ export interface ProcessOptions {
   name: string;
   /** Project-relative path used in messages, e.g. `diagrams/checkout.svg`. */
   file: string;
+  /** Overrides for the size, depth, `<use>` and time limits (safety/bounds.ts). */
+  limits?: Partial<DiagramLimits>;
 }
 
 export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagram {
+  try {
+    return processUnchecked(source, opts);
+  } catch (error) {
+    throw asDiagramError(error, opts.file);
+  }
+}
+
+function processUnchecked(source: string, opts: ProcessOptions): ProcessedDiagram {
   const { name, file } = opts;
+  const started = performance.now();
+  const limits = resolveLimits(opts.limits);
   if (!isDiagramName(name)) {
     throw new DiagramError({ file, found: `the diagram name "${name}"`, expected: `${DIAGRAM_NAME_RULE} (rename the file)` });
   }
@@ -63,23 +78,24 @@ export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagr
     throw new DiagramError({ file, found: 'an empty file', expected: 'an SVG document starting with <svg' });
   }
 
+  assertWithinBounds(source, file, limits);
+
   const warnings: string[] = [];
   let geometry: Geometry | undefined;
   let text: AccessibleText = {};
 
-  let optimised: string;
-  try {
-    optimised = optimize(protectLabelWhitespace(source), optimiseConfig({
-      file, source,
-      warn: (m) => warnings.push(m),
-      preserveIds: ariaReferencedIds(source),
-      onGeometry: (g) => { geometry ??= g; },
-    })).data;
-  } catch (error) {
-    throw asDiagramError(error, file);
-  }
+  const optimised = optimize(protectLabelWhitespace(source), optimiseConfig({
+    file, source, limits,
+    warn: (m) => warnings.push(m),
+    preserveIds: ariaReferencedIds(source),
+    onGeometry: (g) => { geometry ??= g; },
+  })).data;
+  assertWithinTime(file, started, limits, 'optimisation');
   const svg = restoreLabelWhitespace(optimize(optimised, finishConfig(name, (t) => { text = t; }, stepsFor(optimised).renameClasses)).data);
   if (!geometry) throw new DiagramError({ file, found: 'no <svg> element', expected: 'an SVG document' });
+  assertWithinTime(file, started, limits, 'id scoping');
+  const size = geometry;
+  assertSafe(file, svg, standaloneSvg({ svg, width: size.width, height: size.height }));
 
   const bytesIn = Buffer.byteLength(source);
   const bytesOut = Buffer.byteLength(svg);
@@ -116,8 +132,11 @@ function isParserError(e: unknown): e is SvgoParserErrorLike {
   return e instanceof Error && e.name === 'SvgoParserError';
 }
 
-/** svgo's XML errors carry a line; turn them (and nothing else) into author-facing errors. */
-function asDiagramError(error: unknown, file: string): unknown {
+/**
+ * svgo's XML errors carry a line; anything else nobody anticipated (a stack overflow, a
+ * TypeError deep in a plugin) becomes "could not process <file>: ...", never a bare trace.
+ */
+function asDiagramError(error: unknown, file: string): DiagramError {
   if (error instanceof DiagramError) return error;
   if (isParserError(error)) {
     return new DiagramError({
@@ -126,5 +145,8 @@ function asDiagramError(error: unknown, file: string): unknown {
       expected: 'a well-formed SVG file (every tag closed, attributes quoted, & written as &amp;)',
     });
   }
-  return error;
+  const reason = error instanceof RangeError
+    ? `too large or too deeply nested to process (${error.message})`
+    : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new DiagramError({ file, found: reason, unexpected: true });
 }

@@ -12,20 +12,18 @@
 import type { Config, CustomPlugin } from 'svgo';
 import { editorCleanupPlugin } from './editor-cleanup.ts';
 import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
+import type { DiagramLimits } from './safety/bounds.ts';
+import { createUseBoundsPlugin } from './safety/use-bounds.ts';
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
 import { minifyClassesPlugin } from './minify-classes.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
-import {
-  parkCustomPropertyStylePlugin,
-  parkLinkHrefPlugin,
-  restoreCustomPropertyStylePlugin,
-  restoreLinkHrefPlugin,
-  styleToAttrsWithoutStylesheetPlugin,
-} from './svgo-workarounds.ts';
+import { textOnlyPlugin } from './safety/text-only.ts';
+import { createParking, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
 import { analyseStylesheets, rootIdOf, safeSteps, styleTexts, type SafeSteps } from './stylesheet-analysis.ts';
 
 export interface OptimiseOptions extends SanitiseContext {
+  limits: DiagramLimits;
   /** Ids referenced from ARIA attributes, which `cleanupIds` must keep. */
   preserveIds: string[];
   onGeometry: (g: Geometry) => void;
@@ -44,15 +42,17 @@ export function optimiseConfig(o: OptimiseOptions): Config {
     moveGroupAttrsToElems: false as const, removeEmptyContainers: false as const,
   };
   const shapes = safe.convertShapes ? {} : { convertShapeToPath: false as const, convertEllipseToCircle: false as const };
+  const parking = createParking();
   return {
     multipass: false,
     path: o.file,
     plugins: [
       createSanitisePlugin(o),
+      createUseBoundsPlugin(o.file, o.limits),
       editorCleanupPlugin,
       createViewBoxPlugin(o.file, o.source, o.onGeometry),
-      parkLinkHrefPlugin,
-      parkCustomPropertyStylePlugin,
+      parking.parkLinkHref,
+      parking.parkCustomPropertyStyle,
       styleToAttrsWithoutStylesheetPlugin,
       {
         name: 'preset-default',
@@ -69,8 +69,8 @@ export function optimiseConfig(o: OptimiseOptions): Config {
         },
       },
       { name: 'removeXlink', params: { includeLegacy: false } },
-      restoreLinkHrefPlugin,
-      restoreCustomPropertyStylePlugin,
+      parking.restoreLinkHref,
+      parking.restoreCustomPropertyStyle,
     ],
   };
 }
@@ -84,6 +84,7 @@ export function finishConfig(name: string, onText: (t: AccessibleText) => void, 
       createReferencePrefixPlugin(name),
       ...(renameClasses ? [minifyClassesPlugin] : []),
       createScopeStylesPlugin(name),
+      textOnlyPlugin,
     ],
   };
 }

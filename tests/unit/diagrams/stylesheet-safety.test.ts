@@ -30,7 +30,8 @@ describe('stylesheet-aware optimisation', () => {
   it('a selector anchored on the root id (mermaid\'s "#my-svg .x") still matches after scoping', () => {
     const source = '<svg xmlns="http://www.w3.org/2000/svg" id="my-svg" viewBox="0 0 10 10"><title>t</title><style>#my-svg{font-family:serif}#my-svg .a{fill:red}</style><rect class="a" width="5" height="5"/></svg>';
     const css = elements(processSvg(source, { name: 'm', file: 'diagrams/m.svg' }).svg).find((e) => e.name === 'style')?.text ?? '';
-    expect(css).toMatch(/^#m-my-svg\{font-family:serif\}#m-my-svg \.\w+\{fill:red\}$/);
+    // The root's id is generated (#9: never the author's), and the author's selectors follow it.
+    expect(css).toMatch(/^#m-root\{font-family:serif\}#m-root \.\w+\{fill:red\}$/);
   });
 
   it('decides per step', () => {
