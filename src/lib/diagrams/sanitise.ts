@@ -199,13 +199,13 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
     }
 
     const name = ns === SVG_NS ? SVG_ELEMENTS.get(lower) : undefined;
-    if (!name || name === 'svg' && parent.type === 'element' || name === 'metadata') {
+    if (!name || name === 'metadata') {
       if (name === 'metadata' || (ns !== undefined && ns !== SVG_NS && EDITOR_NAMESPACE.test(ns))) return undefined;
       const found = NON_PICTURE_ELEMENTS.has(lower)
         ? 'removed (a static diagram runs no code and embeds no documents)'
         : HTML_BREAKOUT_ELEMENTS.has(lower) || ns === XHTML_NS
           ? 'removed an HTML element (inlined in a page it would escape the diagram)'
-          : name === 'svg' ? 'removed a nested <svg> (draw it as a <g> or <symbol>)' : 'removed (not an SVG element a diagram may use)';
+          : 'removed (not an SVG element a diagram may use)';
       warnAt(local, undefined, `<${node.name}>`, found);
       return undefined;
     }

@@ -53,7 +53,7 @@ function elementProblem(el: Checked): string | undefined {
   if (html) {
     if (el.svgParent !== 'foreignObject') return `HTML <${name}> outside a <foreignObject>`;
     if (!XHTML_NAMES.has(name)) return `HTML <${name}> is not in the label subset`;
-  } else if (ns !== SVG_NS || !SVG_NAMES.has(name) || (name === 'svg' && !el.isRoot)) {
+  } else if (ns !== SVG_NS || !SVG_NAMES.has(name)) {
     return `<${name}> (namespace ${ns}) is not an allowed element`;
   } else if (el.svgParent === 'style' || el.svgParent === 'title' || el.svgParent === 'desc') {
     return `<${name}> inside <${el.svgParent}>`;
