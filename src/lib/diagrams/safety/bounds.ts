@@ -129,16 +129,16 @@ export function assertWithinBounds(text: string, file: string, limits: DiagramLi
     });
   }
   const shape = scanMarkup(text, limits.maxDepth);
-  if (shape.elements > limits.maxElements) {
-    throw new DiagramError({
-      file, found: `${shape.elements.toLocaleString('en')} elements, over the ${limits.maxElements.toLocaleString('en')} limit`,
-      expected: `a simpler diagram, e.g. split in several (or raise ${ENV.maxElements})`,
-    });
-  }
   if (shape.maxDepth > limits.maxDepth) {
     throw new DiagramError({
       file, line: shape.deepLine, found: `elements nested ${shape.maxDepth.toLocaleString('en')} deep, over the ${limits.maxDepth} limit`,
       expected: `flatter groups (or raise ${ENV.maxDepth})`,
+    });
+  }
+  if (shape.elements > limits.maxElements) {
+    throw new DiagramError({
+      file, found: `${shape.elements.toLocaleString('en')} elements, over the ${limits.maxElements.toLocaleString('en')} limit`,
+      expected: `a simpler diagram, e.g. split in several (or raise ${ENV.maxElements})`,
     });
   }
 }
