@@ -10,6 +10,8 @@
  *  - every declaration that loads something: a `url()`/`image-set()`/`src()` that is not a
  *    `#fragment`, an embedded image, or (inside `@font-face`) an embedded font;
  *  - legacy script hooks: `expression()`, `behavior`, `-moz-binding`;
+ *  - `position: fixed`, which lays the diagram over the page (the figure's `contain: paint`
+ *    also stops it, in the page; this also covers a standalone file and other hosts);
  *  - any CSS escape outside a string. css-tree decodes escapes in strings and `url()` (so a
  *    disguised `url("\6a avascript:")` is classified as what it is) but keeps them in names,
  *    where `ur\l(`, `\75 rl(` and `@\69mport` would spell a URL or an at-rule in the visitor's
@@ -106,6 +108,8 @@ function declarationProblem(property: string, value: csstree.Value | csstree.Raw
   const shown = `${property}: ${describeUrl(valueText)}`;
   if (SCRIPT_HOOK.test(property) || SCRIPT_HOOK.test(valueText)) return `${shown} (script hook)`;
   if (property.includes('\\')) return `${shown} (CSS escape)`;
+  // Fixed positioning lays a diagram (or a label) over the page, outside its figure.
+  if (property.toLowerCase() === 'position' && /fixed/i.test(valueText)) return `${shown} (would cover the page)`;
 
   const urls: string[] = [];
   let escaped = false;

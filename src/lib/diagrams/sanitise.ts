@@ -53,7 +53,7 @@ import {
 import { cleanForeignObject } from './foreign-object.ts';
 import { lineOfElement } from './source-lines.ts';
 import { detectTool, svgTextLabelsFix } from './tools.ts';
-import { classifyUrl, describeUrl } from './urls.ts';
+import { classifyUrl, describeUrl, normaliseUrl } from './urls.ts';
 
 export interface SanitiseContext {
   /** Project-relative file name used in messages. */
@@ -254,7 +254,9 @@ export function createSanitisePlugin(ctx: SanitiseContext): CustomPlugin {
         if (out.href !== undefined) continue;
         const verdict = hrefVerdict(element, value);
         if (verdict === 'strip') {
-          warnAt(element, value, where(qname), `removed "${describeUrl(value)}" (not a picture or a link)`);
+          warnAt(element, value, where(qname), element === 'a'
+            ? `removed the link "${describeUrl(value)}" (links may go to https:, mailto: or a path on this site)`
+            : `removed "${describeUrl(value)}" (not a picture or a link)`);
           continue;
         }
         if (verdict === 'fail') {
@@ -389,12 +391,24 @@ function hasSvgFallback(node: XastElement, parent: XastElement): boolean {
   return parent.children.some((c) => c !== node && c.type === 'element' && !/(^|:)foreignobject$/i.test(c.name));
 }
 
+/**
+ * A link may go to https:, mailto: or a path on the site itself. `http:` and protocol-relative
+ * targets (`//host`, and `/\\host`, which browsers read the same way) are dropped: a diagram
+ * should not send a reader off the site unencrypted, or somewhere its text does not show.
+ */
+function isSafeLink(value: string): boolean {
+  const url = normaliseUrl(value);
+  if (/^(?:https|mailto):/.test(url)) return true;
+  if (/^[a-z][a-z0-9+.-]*:/.test(url)) return false;
+  return !/^[/\\]{2}/.test(url);
+}
+
 /** What to do with an href on a given element. */
 function hrefVerdict(element: string, value: string): 'keep' | 'strip' | 'fail' {
   const kind = classifyUrl(value);
   if (kind === 'fragment') return 'keep';
   if (kind === 'active') return 'strip';
-  if (element === 'a') return kind === 'external' ? 'keep' : 'strip';
+  if (element === 'a') return kind === 'external' && isSafeLink(value) ? 'keep' : 'strip';
   if (IMAGE_ELEMENTS.has(element)) return kind === 'embedded-image' ? 'keep' : 'fail';
   if (ANIMATION_ELEMENTS.has(element) || element === 'mpath') return 'strip';
   return kind === 'external' ? 'fail' : 'strip';
