@@ -25,7 +25,11 @@ import {
 } from './allow-list.ts';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-const SVG_NAMES = new Set(SVG_ELEMENTS.values());
+/**
+ * Compared without case: an HTML parser fixes the case of SVG names only from its own table,
+ * which predates some SVG 2 names (`feDropShadow` comes out as `fedropshadow`, as in browsers).
+ */
+const SVG_NAMES = new Set(SVG_ELEMENTS.keys());
 const XHTML_NAMES = new Set(XHTML_ELEMENTS.values());
 
 interface Attr {
@@ -53,7 +57,7 @@ function elementProblem(el: Checked): string | undefined {
   if (html) {
     if (el.svgParent !== 'foreignObject') return `HTML <${name}> outside a <foreignObject>`;
     if (!XHTML_NAMES.has(name)) return `HTML <${name}> is not in the label subset`;
-  } else if (ns !== SVG_NS || !SVG_NAMES.has(name)) {
+  } else if (ns !== SVG_NS || !SVG_NAMES.has(name.toLowerCase())) {
     return `<${name}> (namespace ${ns}) is not an allowed element`;
   } else if (el.svgParent === 'style' || el.svgParent === 'title' || el.svgParent === 'desc') {
     return `<${name}> inside <${el.svgParent}>`;
@@ -75,8 +79,9 @@ function attributeProblem(el: Checked, a: Attr): string | undefined {
   } else if (a.namespace !== undefined) {
     return 'attribute in an unknown namespace';
   } else {
-    const allowed = el.ns === XHTML_NS ? allowedXhtmlAttribute(el.name, a.name) : allowedSvgAttribute(el.name, a.name);
-    if (allowed !== a.name) return 'not an allowed attribute';
+    const element = el.ns === XHTML_NS ? el.name : (SVG_ELEMENTS.get(el.name.toLowerCase()) ?? el.name);
+    const allowed = el.ns === XHTML_NS ? allowedXhtmlAttribute(element, a.name) : allowedSvgAttribute(element, a.name);
+    if (allowed?.toLowerCase() !== a.name.toLowerCase()) return 'not an allowed attribute';
   }
   if (a.name === 'href' || a.name === 'src') {
     const kind = classifyUrl(a.value);
