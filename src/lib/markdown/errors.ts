@@ -1,7 +1,7 @@
 /**
  * The error the Markdown plugins throw for an author's mistake (a math syntax error, a
  * missing image): one line, `file:line: subject: what was found — how to fix it`, which the
- * build prints as is (src/lib/validation/build-error.ts). The validator reports the same
+ * build prints as is (src/tools/validation/build-error.ts). The validator reports the same
  * findings as Problems before the build gets that far.
  */
 import path from 'node:path';
