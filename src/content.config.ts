@@ -71,14 +71,29 @@ export const linkSchema = z.strictObject({
   label: z.string().trim().optional(),
 });
 
-export const coverSchema = z.strictObject({
-  /** Name of a diagram: `diagrams/<name>.svg`, or a named text-diagram fence in the body. */
-  diagram: nonEmpty('a diagram name'),
-  /** Text alternative for the cover when shown on cards; defaults to the diagram's <title>. */
-  alt: z.string().trim().optional(),
-  /** Three to five short points shown next to the diagram on the architecture page. */
-  keyPoints: z.array(nonEmpty('a key point')).default([]),
-});
+export const coverSchema = z
+  .strictObject({
+    /** Name of a diagram: `diagrams/<name>.svg`, or a named text-diagram fence in the body. */
+    diagram: nonEmpty('a diagram name').optional(),
+    /**
+     * Or a picture (a screenshot, a photo of the whiteboard): a path relative to the case study,
+     * e.g. `./dashboard.png`. Optimised like images in the body; `alt` is then required.
+     */
+    image: nonEmpty('an image path like ./screenshot.png').optional(),
+    /** Text alternative for the cover on cards; defaults to the diagram's <title>. */
+    alt: z.string().trim().optional(),
+    /** Three to five short points shown next to the diagram on the architecture page. */
+    keyPoints: z.array(nonEmpty('a key point')).default([]),
+  })
+  .superRefine((cover, ctx) => {
+    if (cover.diagram === undefined && cover.image === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected cover.diagram (a diagram name) or cover.image (a picture next to the file)' });
+    } else if (cover.diagram !== undefined && cover.image !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['image'], message: 'expected either cover.diagram or cover.image, not both' });
+    } else if (cover.image !== undefined && !cover.alt) {
+      ctx.addIssue({ code: 'custom', path: ['alt'], message: 'expected alt text for cover.image (what the picture shows), e.g. alt: Grafana dashboard of p99 latency' });
+    }
+  });
 
 /** Membership of a multi-part series: studies with the same `name` are read in `part` order. */
 export const seriesSchema = z.strictObject({

@@ -108,3 +108,15 @@ test('the page needs no JavaScript for any of it', async ({ browser }) => {
   await expect(page.locator('figure.code-figure .line.highlighted')).toHaveCount(3);
   await context.close();
 });
+
+test('cover.image is the optimised picture on the study card', async ({ page }) => {
+  await page.goto('case-studies/');
+  const card = page.locator('article[data-case-study="worker-pool-sizing"]');
+  const img = card.locator('img[data-cover-image="worker-pool-sizing"]');
+  await expect(img).toHaveAttribute('alt', /^Time in system against worker utilisation/);
+  await expect(img).toHaveAttribute('src', /\/_astro\/latency-vs-utilisation\.[\w-]+\.webp$/);
+  await expect(img).toHaveAttribute('width', /\d+/);
+  await expect(img).toHaveAttribute('height', /\d+/);
+  await img.scrollIntoViewIfNeeded();
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+});

@@ -37,6 +37,17 @@ const REFINEMENTS: { path: string[]; schema: JsonSchema }[] = [
     path: ['links', '*', 'url'],
     schema: { pattern: '^\\s*(https?://|/)', description: 'An absolute http(s) URL or a site path starting with /' },
   },
+  {
+    // coverSchema's superRefine: a diagram, or an image with its alt text, not both.
+    path: ['cover'],
+    schema: {
+      oneOf: [
+        { properties: { diagram: {} }, required: ['diagram'] },
+        { properties: { image: {}, alt: {} }, required: ['image', 'alt'] },
+      ],
+      not: { properties: { diagram: {}, image: {} }, required: ['diagram', 'image'] },
+    },
+  },
 ];
 
 function checksOf(def: Def): CheckDef[] {

@@ -10,7 +10,7 @@
  * twice; and any other file in the folder
  * that is not an image, since Astro would silently skip it. Nothing here throws for an author's mistake: everything becomes a `Problem`.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { caseStudySchema } from '../../content.config.ts';
@@ -22,6 +22,7 @@ import { listDiagramFolder, namesForCaseStudy } from '../../lib/diagrams/catalog
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { markdownFeatureProblems } from './markdown-features.ts';
+import { isRelativeImage } from '../../lib/markdown/images.ts';
 import { ASSET_EXTENSIONS, formatOf, type SourceFormat } from '../../lib/markdown/features.ts';
 import { describeValue, diagramProblem, foundExpected, uniqueProblems, type Problem } from './problem.ts';
 import { duplicateSlugProblems } from './slugs.ts';
@@ -170,7 +171,24 @@ export async function validateCaseStudy(check: CaseStudyCheck): Promise<CaseStud
       else diagrams.push(cover.trim());
     }
   }
+  problems.push(...(await coverImageProblems(check.root, file, fm)));
   return { problems, diagrams, series };
+}
+
+/** `cover.image` must be a picture next to the case study (the build optimises it; it fetches nothing). */
+async function coverImageProblems(root: string, file: string, fm: ParsedFrontmatter): Promise<Problem[]> {
+  const image = (fm.data as { cover?: { image?: unknown } } | undefined)?.cover?.image;
+  if (typeof image !== 'string' || image.trim() === '') return [];
+  const src = image.trim();
+  const line = fm.lineOf(['cover', 'image']);
+  if (!isRelativeImage(src)) {
+    return [{ file, line, subject: 'cover.image', message: foundExpected(`"${src}"`, 'a path relative to this file, e.g. ./screenshot.png next to it', 'remote and site-absolute pictures cannot be optimised for cards') }];
+  }
+  const target = path.resolve(path.dirname(path.join(root, file)), decodeURI(src));
+  const exists = await access(target).then(() => true, () => false);
+  if (exists) return [];
+  const shown = path.relative(root, target).split(path.sep).join('/');
+  return [{ file, line, subject: 'cover.image', message: foundExpected(`"${src}", which does not exist (looked for ${shown})`, 'a picture next to the case study, e.g. ./screenshot.png') }];
 }
 
 /** The file's `series` field when its name and part are usable (the schema reports the rest). */

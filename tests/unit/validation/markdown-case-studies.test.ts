@@ -121,3 +121,24 @@ describe('Markdown case studies in the validator', () => {
     expect(run.stderr).toContain('content/case-studies/b.html  file  found a file that is not a case study (.html)');
   });
 });
+
+describe('cover.image', () => {
+  it('accepts a picture next to the study with alt text, and reports the rest on their lines', async () => {
+    const cover = (lines: string) => `${VALID_FRONTMATTER}\ncover:\n${lines}`;
+    const result = await lines({
+      'content/case-studies/ok.md': caseStudy(cover('  image: ./ok/shot.png\n  alt: The dashboard')),
+      'content/case-studies/ok/shot.png': PNG,
+      'content/case-studies/no-alt.md': caseStudy(cover('  image: ./ok/shot.png')),
+      'content/case-studies/missing.md': caseStudy(cover('  image: ./gone.png\n  alt: Gone')),
+      'content/case-studies/remote.md': caseStudy(cover('  image: https://example.com/a.png\n  alt: Remote')),
+      'content/case-studies/both.md': caseStudy(cover('  image: ./ok/shot.png\n  diagram: flow\n  alt: Both')),
+    });
+    expect(result.problems).toEqual([
+      'content/case-studies/both.md:8  cover.image  found "./ok/shot.png", expected either cover.diagram or cover.image, not both',
+      expect.stringMatching(/^content\/case-studies\/both\.md:9 {2}cover\.diagram {2}found no diagram named "flow"/),
+      'content/case-studies/missing.md:8  cover.image  found "./gone.png", which does not exist (looked for content/case-studies/gone.png), expected a picture next to the case study, e.g. ./screenshot.png',
+      'content/case-studies/no-alt.md:7  cover.alt  found nothing (the field is missing), expected alt text for cover.image (what the picture shows), e.g. alt: Grafana dashboard of p99 latency',
+      'content/case-studies/remote.md:8  cover.image  found "https://example.com/a.png", expected a path relative to this file, e.g. ./screenshot.png next to it — remote and site-absolute pictures cannot be optimised for cards',
+    ]);
+  });
+});
