@@ -5,6 +5,7 @@
  * `<metadata>`. This adds:
  *  - draw.io's `content` attribute on the root, which carries the whole editable diagram
  *    (often larger than the picture itself), and its `host`/`agent`/`etag` companions;
+ *  - Lucidchart's `lucid:*` attributes and namespace (page tab ids);
  *  - draw.io's `data-cell-id` on every group (the editor's cell ids; nothing draws them);
  *  - draw.io's "Text is not SVG - cannot display" footer: a `<switch>` whose first branch
  *    is an empty group. Browsers always pick that empty branch, so the switch draws nothing;
@@ -27,6 +28,9 @@ export const editorCleanupPlugin: CustomPlugin = {
           else delete node.attributes.content;
         }
         if (isDrawio && node.name === 'g') delete node.attributes['data-cell-id'];
+        for (const attr of Object.keys(node.attributes)) {
+          if (attr.startsWith('lucid:') || attr === 'xmlns:lucid') delete node.attributes[attr];
+        }
         if (node.name === 'switch') {
           const first = node.children.find((c): c is XastElement => c.type === 'element');
           const alwaysChosen =

@@ -1,7 +1,7 @@
 /**
  * The diagram pipeline: one SVG source in, one safe, small, self-contained SVG out.
  *
- *   source ─► sanitise ─► optimise (svgo, our config) ─► prefix ids ─► scope styles
+ *   source ─► sanitise ─► optimise (svgo, our config) ─► shrink embedded PNGs/fonts ─► prefix ids ─► scope styles
  *
  * `processSvg` is pure and synchronous (svgo 4's `optimize` is sync): no file system, no
  * cache. The registry (registry.ts) adds reading `diagrams/*.svg`, the content-hash cache
@@ -14,6 +14,7 @@ import { optimize } from 'svgo';
 import { DIAGRAM_NAME_RULE, isDiagramName } from './catalogue.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
+import { shrinkEmbeddedAssetsSync } from './embedded-assets.ts';
 import { protectLabelWhitespace, restoreLabelWhitespace } from './foreign-object.ts';
 import { assertWithinBounds, assertWithinTime, resolveLimits, type DiagramLimits } from './safety/bounds.ts';
 import { assertSafe } from './safety/final-check.ts';
@@ -84,13 +85,16 @@ function processUnchecked(source: string, opts: ProcessOptions): ProcessedDiagra
   let geometry: Geometry | undefined;
   let text: AccessibleText = {};
 
-  const optimised = optimize(protectLabelWhitespace(source), optimiseConfig({
+  let optimised = optimize(protectLabelWhitespace(source), optimiseConfig({
     file, source, limits,
     warn: (m) => warnings.push(m),
     preserveIds: ariaReferencedIds(source),
     onGeometry: (g) => { geometry ??= g; },
   })).data;
   assertWithinTime(file, started, limits, 'optimisation');
+  // Embedded PNGs and fonts, losslessly smaller (embedded-assets.ts); after pass 1, so fallbacks
+  // and editor payloads it removed are not worked on.
+  optimised = shrinkEmbeddedAssetsSync(optimised).source;
   const svg = restoreLabelWhitespace(optimize(optimised, finishConfig(name, (t) => { text = t; }, stepsFor(optimised).renameClasses)).data);
   if (!geometry) throw new DiagramError({ file, found: 'no <svg> element', expected: 'an SVG document' });
   assertWithinTime(file, started, limits, 'id scoping');

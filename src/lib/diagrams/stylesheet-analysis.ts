@@ -15,7 +15,9 @@
  *   children, removing empty containers) are safe when every selector targets only the root
  *   (`svg`, `:root`, the root's id) or there are no selectors at all (Excalidraw's
  *   stylesheet is only `@font-face`);
- * - class renaming (minify-classes.ts) is safe when no attribute selector reads `class`.
+ * - class renaming (minify-classes.ts) is safe when no attribute selector reads `class`;
+ * - id clean-up (svgo's `cleanupIds`, which on its own gives up on any file with a `<style>`)
+ *   may remove unreferenced ids and shorten the others, except the ids a selector names.
  *
  * Unparseable CSS answers "unsafe" to everything.
  */
@@ -41,6 +43,8 @@ export interface StylesheetFacts {
   classAttributeSelector: boolean;
   /** A rule declares `rx`, `ry`, `r`, `cx`, `cy`, `x`, `y`, `width`, `height` or `d`. */
   geometry: boolean;
+  /** Ids named by `#id` selectors (they must keep their names). */
+  idSelectors: Set<string>;
   /** Every stylesheet parsed. */
   parsed: boolean;
 }
@@ -49,6 +53,11 @@ export interface SafeSteps {
   convertShapes: boolean;
   restructure: boolean;
   renameClasses: boolean;
+  /**
+   * Ids the stylesheet names, which `cleanupIds` must keep; every other id may be removed
+   * when nothing references it, or shortened. `undefined`: unparseable CSS, leave ids alone.
+   */
+  keepIds: string[] | undefined;
 }
 
 /** The text of every `<style>` element in an SVG source (CDATA unwrapped). */
@@ -72,7 +81,7 @@ function isRootSelector(selector: csstree.Selector, rootId: string | undefined):
 export function analyseStylesheets(texts: readonly string[], rootId?: string): StylesheetFacts {
   const facts: StylesheetFacts = {
     hasSelectors: false, rootOnly: true, typeSelectors: new Set(), typeDependentPseudo: false,
-    attributeSelectors: false, classAttributeSelector: false, geometry: false, parsed: true,
+    attributeSelectors: false, classAttributeSelector: false, geometry: false, idSelectors: new Set(), parsed: true,
   };
   for (const text of texts) {
     let ast: csstree.CssNode;
@@ -92,7 +101,8 @@ export function analyseStylesheets(texts: readonly string[], rootId?: string): S
           if (s.type === 'Selector' && !isRootSelector(s, rootId)) facts.rootOnly = false;
         });
         csstree.walk(rule.prelude, (n) => {
-          if (n.type === 'TypeSelector') facts.typeSelectors.add(n.name.toLowerCase().replace(/^.*\|/, ''));
+          if (n.type === 'IdSelector') facts.idSelectors.add(n.name);
+          else if (n.type === 'TypeSelector') facts.typeSelectors.add(n.name.toLowerCase().replace(/^.*\|/, ''));
           else if (n.type === 'PseudoClassSelector' && TYPE_DEPENDENT_PSEUDOS.has(n.name.toLowerCase())) facts.typeDependentPseudo = true;
           else if (n.type === 'AttributeSelector') {
             facts.attributeSelectors = true;
@@ -110,13 +120,16 @@ export function analyseStylesheets(texts: readonly string[], rootId?: string): S
 }
 
 export function safeSteps(facts: StylesheetFacts): SafeSteps {
-  if (!facts.parsed) return { convertShapes: false, restructure: false, renameClasses: false };
-  if (!facts.hasSelectors) return { convertShapes: true, restructure: true, renameClasses: true };
+  if (!facts.parsed) return { convertShapes: false, restructure: false, renameClasses: false, keepIds: undefined };
+  const keepIds = [...facts.idSelectors];
+  if (!facts.hasSelectors) return { convertShapes: true, restructure: true, renameClasses: true, keepIds };
   const namesShape = [...facts.typeSelectors].some((t) => SHAPES.has(t) || t === '*');
   return {
     convertShapes: !namesShape && !facts.typeDependentPseudo && !facts.attributeSelectors && !facts.geometry,
     restructure: facts.rootOnly,
     renameClasses: !facts.classAttributeSelector,
+    // An attribute selector could read an id ([id^=node]): keep them all.
+    keepIds: facts.attributeSelectors ? undefined : keepIds,
   };
 }
 

@@ -59,7 +59,10 @@ export function optimiseConfig(o: OptimiseOptions): Config {
         params: {
           overrides: {
             removeDesc: false,
-            cleanupIds: { preserve: o.preserveIds },
+            // With a stylesheet, svgo keeps every id; the ids no selector names can still go.
+            cleanupIds: safe.keepIds === undefined || !/<(?:[\w-]+:)?style\b/i.test(o.source)
+              ? { preserve: o.preserveIds }
+              : { preserve: [...o.preserveIds, ...safe.keepIds], force: true },
             convertColors: { currentColor: false },
             // Inlining drops a class still needed by a `:hover`/`@media` rule (svgo 4.1).
             inlineStyles: false,

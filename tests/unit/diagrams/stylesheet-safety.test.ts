@@ -36,8 +36,9 @@ describe('stylesheet-aware optimisation', () => {
 
   it('decides per step', () => {
     const facts = (css: string) => safeSteps(analyseStylesheets([css], 'root'));
-    expect(facts('@font-face{font-family:X;src:url(data:font/woff2;base64,AA)}')).toEqual({ convertShapes: true, restructure: true, renameClasses: true });
-    expect(facts('#root{font-family:serif} :root{color:red}')).toEqual({ convertShapes: true, restructure: true, renameClasses: true });
+    expect(facts('@font-face{font-family:X;src:url(data:font/woff2;base64,AA)}')).toMatchObject({ convertShapes: true, restructure: true, renameClasses: true });
+    expect(facts('#root{font-family:serif} :root{color:red}')).toEqual({ convertShapes: true, restructure: true, renameClasses: true, keepIds: ['root'] });
+    expect(facts('#a .b{fill:red} [id^=x]{fill:blue}').keepIds).toBeUndefined();
     expect(facts('.node{rx:3px}')).toMatchObject({ convertShapes: false, restructure: false });
     expect(facts('g > text{fill:red}')).toMatchObject({ convertShapes: true, restructure: false });
     expect(facts('circle{fill:red}').convertShapes).toBe(false);
