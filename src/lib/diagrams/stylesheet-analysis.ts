@@ -43,7 +43,7 @@ export interface StylesheetFacts {
   classAttributeSelector: boolean;
   /** A rule declares `rx`, `ry`, `r`, `cx`, `cy`, `x`, `y`, `width`, `height` or `d`. */
   geometry: boolean;
-  /** Ids named by `#id` selectors (they must keep their names). */
+  /** Ids named by `#id` selectors or `url(#id)` values (they must keep their names). */
   idSelectors: Set<string>;
   /** Every stylesheet parsed. */
   parsed: boolean;
@@ -91,6 +91,8 @@ export function analyseStylesheets(texts: readonly string[], rootId?: string): S
       facts.parsed = false;
       continue;
     }
+    // url(#id) in a declaration (marker-end, fill, clip-path...) is a reference as well.
+    for (const m of text.matchAll(/url\(\s*['"]?#([^'")\s]+)/g)) if (m[1]) facts.idSelectors.add(m[1]);
     csstree.walk(ast, {
       visit: 'Rule',
       enter(rule) {

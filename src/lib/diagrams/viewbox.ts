@@ -40,6 +40,25 @@ export function parseViewBox(value: string | undefined): [number, number, number
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/**
+ * When width/height and the viewBox disagree in shape (Graphviz rounds its size to whole
+ * points), the browser letterboxes the drawing inside the declared size. The inline figure is
+ * sized by the viewBox alone, so the viewBox is widened the same way the browser would
+ * (`preserveAspectRatio`, default `xMidYMid meet`), and the picture sits where it did.
+ */
+export function fitViewBox(box: [number, number, number, number], width: number, height: number, par: string | undefined): [number, number, number, number] {
+  const [x, y, w, h] = box;
+  if (Math.abs(width / height - w / h) < 1e-3 * (w / h)) return box;
+  const m = /^\s*(none|x(Min|Mid|Max)Y(Min|Mid|Max))(?:\s+(meet|slice))?\s*$/.exec(par ?? 'xMidYMid meet');
+  if (!m || m[1] === 'none' || m[4] === 'slice') return box;
+  const scale = Math.min(width / w, height / h);
+  const extraW = width / scale - w;
+  const extraH = height / scale - h;
+  const share = (align: string | undefined): number => (align === 'Min' ? 0 : align === 'Max' ? 1 : 0.5);
+  return [x - extraW * share(m[2]), y - extraH * share(m[3]), w + extraW, h + extraH];
+}
 
 /** Reads (or derives) the geometry of a root `<svg>`; throws when there is none. */
 export function geometryOf(root: XastElement, file: string, source: string): Geometry {
@@ -51,7 +70,8 @@ export function geometryOf(root: XastElement, file: string, source: string): Geo
     // Keep the author's aspect ratio: a width alone scales the viewBox's height.
     const naturalWidth = width ?? (height ? (height * w) / h : w);
     const naturalHeight = height ?? (naturalWidth * h) / w;
-    return { viewBox: box.join(' '), width: round(naturalWidth), height: round(naturalHeight) };
+    const fitted = width !== undefined && height !== undefined ? fitViewBox(box, width, height, root.attributes.preserveAspectRatio) : box;
+    return { viewBox: fitted.map(round3).join(' '), width: round(naturalWidth), height: round(naturalHeight) };
   }
   if (width !== undefined && height !== undefined) {
     return { viewBox: `0 0 ${round(width)} ${round(height)}`, width: round(width), height: round(height) };
