@@ -8,6 +8,7 @@ import { features, hastPlugins, mdastPlugins } from './src/lib/satteri-plugins.t
 import { searchIndex } from './src/integrations/search-index.ts';
 import { textDiagramBrowser } from './src/integrations/text-diagram-browser.ts';
 import { feeds } from './src/integrations/feeds.ts';
+import { buildPhases, timedBuildDone } from './src/integrations/build-phases.ts';
 import sitemap from '@astrojs/sitemap';
 import { onBundlerLog } from './src/tools/build/vite-log.ts';
 import { draftSlugs, lastModified, sitemapFilter, sitemapSerialize } from './src/lib/seo/sitemap-filter.ts';
@@ -36,14 +37,19 @@ export default defineConfig({
   // Images in case studies: responsive srcset/sizes, never wider than the file itself.
   image: { layout: 'constrained' },
   integrations: [
+    // First, so its marks bracket the others' work (see src/lib/build-phases.ts).
+    buildPhases(),
     mdx(),
-    searchIndex(),
+    timedBuildDone('search index', searchIndex()),
     textDiagramBrowser(),
     feeds(),
-    sitemap({
-      filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')),
-      serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),
-    }),
+    timedBuildDone(
+      'sitemap',
+      sitemap({
+        filter: sitemapFilter(siteConfig.base, draftSlugs('./content/case-studies')),
+        serialize: sitemapSerialize(siteConfig.base, lastModified('./content/case-studies')),
+      }),
+    ),
   ],
   // Drops Astro's own "use astro:head-inject" directive warning, one per case study (see the module).
   vite: { build: { rolldownOptions: { onLog: onBundlerLog } } },

@@ -108,11 +108,13 @@ async function main(): Promise<number> {
     }
 
     // 2-4. Three builds in one run: Casebook cold, plain, Casebook warm.
+    // Casebook builds the way `npm run build` does (validation, then Astro); plain is astro build.
     const base = { binDir };
+    const casebook = { ...base, command: ['tsx', 'src/cli/build.ts', '--out-dir', '{outDir}'] };
     const plan: BuildRequest[] = [
-      { ...base, label: 'Casebook (cold)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-cold.log') },
+      { ...casebook, label: 'Casebook (cold)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-cold.log') },
       { ...base, label: 'plain Astro + MDX', cwd: dirs.plain, outDir: dirs.plainOut, cacheDir: dirs.plainCache, logFile: join(dirs.logs, 'plain.log') },
-      { ...base, label: 'Casebook (warm)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-warm.log') },
+      { ...casebook, label: 'Casebook (warm)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-warm.log') },
     ];
     const results: BuildMeasurement[] = [];
     for (const req of plan) {
@@ -125,7 +127,10 @@ async function main(): Promise<number> {
         console.error(`bench: ${req.label} build failed (exit ${result.exitCode}); last lines of ${result.logFile}:\n${result.outputTail}`);
         return 1;
       }
-      console.log(`${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakMB)} MB`);
+      console.log(
+        `${result.seconds.toFixed(1)} s, ${result.cpuSeconds === null ? '' : `${result.cpuSeconds.toFixed(1)} CPU s, `}` +
+          `${result.pages} pages, peak ${Math.round(result.peakMB)} MB, site ${result.distHash.slice(0, 16)}`,
+      );
     }
 
     // 5. Report.

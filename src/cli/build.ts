@@ -15,6 +15,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { addSpan, formatPhases, phaseRecord } from '../lib/build-phases.ts';
 import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
 import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
     console.error(`\nBuild stopped: fix the problems above. ${kept}`);
     return 1;
   }
+  if (!values['skip-validate']) addSpan('validation', performance.now() - started);
   const restoreOutput = quietStackTraces();
   try {
     await safeBuild({ root, outDir, build: (tempOutDir) => build({ root, outDir: tempOutDir, logLevel: verbose ? 'info' : 'warn' }) });
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
   const pages = await countPages(path.resolve(root, outDir));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nBuilt ${outDir}/: ${pages} pages in ${seconds} s.`);
+  if (verbose) console.log(`Time by phase: ${formatPhases(phaseRecord())}.`);
   return 0;
 }
 

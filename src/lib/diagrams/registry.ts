@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { timeWork } from '../build-phases.ts';
 import { cacheDir } from '../cache.ts';
 import { diagramCache, diagramCacheKey } from './cache.ts';
 import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
@@ -78,7 +79,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
   function loadAll(): ReportRow[] {
     const { files, refused } = folder();
     if (refused[0]) throw refused[0];
-    const rows = files.map(loadOne);
+    const rows = files.map((file) => timeWork('diagrams', () => loadOne(file)));
     if (!reported) {
       reported = true;
       log(formatReport(rows, { verbose: verboseFromEnv() }));
@@ -91,7 +92,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
     loadAll,
     loadDiagram(name: string): ProcessedDiagram {
       if (!reported) loadAll();
-      return loadOne(fileOf(name)).diagram;
+      return timeWork('diagrams', () => loadOne(fileOf(name))).diagram;
     },
   };
 }

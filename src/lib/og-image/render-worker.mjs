@@ -12,8 +12,9 @@ const fonts = received.map((f) => ({ ...f, data: Buffer.from(f.data.buffer, f.da
 
 parentPort?.on('message', async (/** @type {{ id: number; tree: unknown; width: number; height: number }} */ task) => {
   try {
+    const start = performance.now();
     const png = await rasterise(task.tree, fonts, task.width, task.height);
-    parentPort?.postMessage({ id: task.id, png });
+    parentPort?.postMessage({ id: task.id, png, ms: performance.now() - start });
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { bytesFormat, cacheDir, cacheKey, DiskCache } from '../cache.ts';
 import { OG_IMAGE_SIZE } from '../seo/og-paths.ts';
+import { timeWorkAsync } from '../build-phases.ts';
 import { cardTree, type OgCardData } from './card.ts';
 import { loadFonts } from './fonts.ts';
 import { rasterise } from './rasterise.mjs';
@@ -118,7 +119,8 @@ export function createOgRenderer(options: OgRendererOptions): OgRenderer {
         }
       }
     }
-    return rasterise(tree, (await loadFonts(root)).fonts, width, height);
+    const { fonts } = await loadFonts(root);
+    return timeWorkAsync('share images', () => rasterise(tree, fonts, width, height));
   };
 
   const renderAndStore = async (tree: unknown, key: string, store: DiskCache<Uint8Array>): Promise<Uint8Array> => {

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { addWork } from '../build-phases.ts';
 import type { RasterFont } from './rasterise.mjs';
 
 interface Task {
@@ -26,7 +27,8 @@ interface Slot {
   task: Task | undefined;
 }
 
-type Reply = { id: number; png: Uint8Array } | { id: number; error: string };
+/** `ms`: how long the worker spent on the card (for the build's phase figures). */
+type Reply = { id: number; png: Uint8Array; ms: number } | { id: number; error: string };
 
 /**
  * How many workers: `CASEBOOK_OG_WORKERS` if set (0 renders on the build's own thread),
@@ -98,7 +100,10 @@ export class RenderPool {
       const task = slot.task;
       slot.task = undefined;
       if (task && task.id === reply.id) {
-        if ('png' in reply) task.resolve(new Uint8Array(reply.png));
+        if ('png' in reply) {
+          addWork('share images (worker threads)', reply.ms);
+          task.resolve(new Uint8Array(reply.png));
+        }
         else task.reject(new Error(reply.error));
       }
       if (this.queue.length > 0) this.dispatch();

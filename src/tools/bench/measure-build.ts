@@ -5,7 +5,9 @@
  * The build's output goes to a log file; on failure the caller prints its tail.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { PhaseRecord } from '../../lib/build-phases.ts';
+import { hashDirectory } from './dist-hash.ts';
 import { watchTreeMemory } from './process-tree-memory.ts';
 
 export interface BuildRequest {
@@ -19,6 +21,11 @@ export interface BuildRequest {
   logFile: string;
   /** Extra environment for the build. */
   env?: Record<string, string>;
+  /**
+   * The build command, run with `binDir` first on PATH; `{outDir}` is replaced by outDir.
+   * Default: astro build --outDir {outDir}.
+   */
+  command?: string[];
 }
 
 export interface BuildMeasurement {
@@ -40,6 +47,10 @@ export interface BuildMeasurement {
    */
   cpuSeconds: number | null;
   logFile: string;
+  /** Where the time went (src/lib/build-phases.ts); null when the build wrote no record. */
+  phases: PhaseRecord | null;
+  /** sha256 of the built site (dist-hash.ts), '' when the build failed. */
+  distHash: string;
   /** The last lines of the build's output (for failures). */
   outputTail: string;
 }
@@ -49,15 +60,18 @@ export const TIME_BINARY = '/usr/bin/time';
 export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement> {
   const useTime = existsSync(TIME_BINARY);
   const timeFile = `${req.logFile}.time`;
-  const astroArgs = ['build', '--outDir', req.outDir];
+  const phasesFile = `${req.logFile}.phases.json`;
+  rmSync(phasesFile, { force: true });
+  const build = (req.command ?? ['astro', 'build', '--outDir', '{outDir}']).map((a) => a.replaceAll('{outDir}', req.outDir));
   const [command, args] = useTime
-    ? [TIME_BINARY, ['-v', '-o', timeFile, 'astro', ...astroArgs]]
-    : ['astro', astroArgs];
+    ? [TIME_BINARY, ['-v', '-o', timeFile, ...build]]
+    : [build[0]!, build.slice(1)];
   const env = {
     ...process.env,
     PATH: `${req.binDir}:${process.env.PATH ?? ''}`,
     ASTRO_TELEMETRY_DISABLED: '1',
     CASEBOOK_CACHE_DIR: req.cacheDir,
+    CASEBOOK_PHASES_FILE: phasesFile,
     ...req.env,
   };
 
@@ -103,6 +117,8 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
     maxProcessMB,
     cpuSeconds,
     logFile: req.logFile,
+    phases: readPhases(phasesFile),
+    distHash: exitCode === 0 && existsSync(req.outDir) ? hashDirectory(req.outDir) : '',
     outputTail: tail.slice(-40).join('\n'),
   };
 }
@@ -128,4 +144,13 @@ export function countPages(dir: string): number {
     if (entry.isFile() && entry.name === 'index.html') count++;
   }
   return count;
+}
+
+function readPhases(file: string): PhaseRecord | null {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as PhaseRecord;
+    return typeof value.spans === 'object' && typeof value.work === 'object' ? value : null;
+  } catch {
+    return null;
+  }
 }

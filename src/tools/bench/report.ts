@@ -89,7 +89,44 @@ export function formatReport(report: BenchReport): string {
     'on user+system CPU seconds, which waiting for a busy core does not inflate. Pages include Casebook\'s index, tag and',
     'category pages; peak MB is the build\'s whole process tree.',
     `Machine: ${m.cpus} x ${m.cpuModel}, ${m.ramGB} GB RAM, ${m.os}, Node ${m.nodeVersion}, load ${m.loadAverage} at start.`,
+    '',
+    formatPhaseTable(report.builds),
+    '',
+    formatHashes(report.builds),
   ].join('\n');
+}
+
+/**
+ * Seconds per phase (src/lib/build-phases.ts) for each build: spans first (they follow one
+ * another), then the work totals, which happen inside the spans.
+ */
+export function formatPhaseTable(builds: BenchReport['builds']): string {
+  const list = [builds.casebookCold, builds.plain, builds.casebookWarm];
+  const names = (kind: 'spans' | 'work') => [...new Set(list.flatMap((b) => Object.keys(b.phases?.[kind] ?? {})))];
+  const cell = (b: BuildMeasurement, kind: 'spans' | 'work', name: string) => {
+    const f = b.phases?.[kind][name];
+    return f ? (f.ms / 1000).toFixed(1) : '-';
+  };
+  const header = ['phase (s)', ...list.map((b) => b.label)];
+  const rows = [
+    ...names('spans').map((n) => [n, ...list.map((b) => cell(b, 'spans', n))]),
+    ...names('work').map((n) => [`  within: ${n}`, ...list.map((b) => cell(b, 'work', n))]),
+  ];
+  if (rows.length === 0) return 'Phases: none recorded.';
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+/** The dist/ hashes; cold and warm must match (a cache that changes the output is a bug). */
+export function formatHashes(builds: BenchReport['builds']): string {
+  const { casebookCold: cold, casebookWarm: warm } = builds;
+  const verdict = cold.distHash !== '' && cold.distHash === warm.distHash
+    ? 'identical'
+    : 'DIFFERENT: the warm build changed the output';
+  return `Built site sha256: cold ${cold.distHash.slice(0, 16)}, warm ${warm.distHash.slice(0, 16)} (${verdict}); plain ${builds.plain.distHash.slice(0, 16)}.`;
 }
 
 function times(ratio: number): string {

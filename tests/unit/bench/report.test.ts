@@ -1,19 +1,32 @@
 /** The benchmark's printed table and ratios: what a reader of the README copies. */
 import { describe, expect, it } from 'vitest';
 import type { BuildMeasurement } from '../../../src/tools/bench/measure-build.ts';
-import { formatReport, ratiosOf, type BenchReport } from '../../../src/tools/bench/report.ts';
+import { formatHashes, formatReport, ratiosOf, type BenchReport } from '../../../src/tools/bench/report.ts';
+import type { PhaseRecord } from '../../../src/lib/build-phases.ts';
 
-function build(label: string, seconds: number, pages: number, peakMB: number, cpuSeconds: number | null): BuildMeasurement {
+function build(
+  label: string, seconds: number, pages: number, peakMB: number, cpuSeconds: number | null,
+  phases: PhaseRecord | null = null, distHash = 'a'.repeat(64),
+): BuildMeasurement {
   return {
     label, ok: true, exitCode: 0, seconds, pages, pagesPerSecond: seconds > 0 ? pages / seconds : 0,
     peakMB, treePeakMB: peakMB, maxProcessMB: peakMB * 0.8, cpuSeconds, logFile: '/tmp/x.log', outputTail: '',
+    phases, distHash,
   };
 }
 
+const coldPhases: PhaseRecord = {
+  spans: { validation: { ms: 9_000, count: 1 }, 'content sync': { ms: 1_200, count: 1 }, pages: { ms: 60_000, count: 1 } },
+  work: { 'share images': { ms: 25_000, count: 1000 } },
+};
+const warmPhases: PhaseRecord = {
+  spans: { validation: { ms: 400, count: 1 }, 'content sync': { ms: 1_100, count: 1 }, pages: { ms: 30_000, count: 1 } },
+  work: {},
+};
 const builds = {
-  casebookCold: build('Casebook (cold)', 90, 1100, 1500.4, 80),
-  plain: build('plain Astro + MDX', 30, 1000, 700, 20),
-  casebookWarm: build('Casebook (warm)', 45, 1100, 1400, 40),
+  casebookCold: build('Casebook (cold)', 90, 1100, 1500.4, 80, coldPhases),
+  plain: build('plain Astro + MDX', 30, 1000, 700, 20, null, 'b'.repeat(64)),
+  casebookWarm: build('Casebook (warm)', 45, 1100, 1400, 40, warmPhases),
 };
 const report: BenchReport = {
   startedAt: '2025-01-01T00:00:00.000Z',
@@ -37,7 +50,7 @@ describe('benchmark report', () => {
     const lines = text.split('\n');
     const header = lines.find((l) => l.startsWith('build'));
     expect(header).toMatch(/build\s*\| pages \| seconds \| pages\/s \| peak MB \| time vs plain \| CPU s \| CPU vs plain/);
-    const rows = lines.filter((l) => / \| /.test(l));
+    const rows = lines.slice(0, lines.findIndex((l) => l.startsWith('Warm rebuild'))).filter((l) => / \| /.test(l));
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1); // columns line up
     expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x \|\s*80\.0 \|\s*4\.00x$/m);
@@ -60,5 +73,24 @@ describe('benchmark report', () => {
     expect(text).not.toContain('NaN');
     expect(text).toMatch(/Casebook \(cold\).*\| +n\/a \| +80\.0 \| +n\/a$/m);
     expect(text).toMatch(/plain Astro \+ MDX .*\| +n\/a \| +1\.00x$/m);
+  });
+
+  it('prints the phases of each build, in seconds, with work totals after the spans and "-" where a build has none', () => {
+    const lines = formatReport(report).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('phase (s)'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toMatch(/phase \(s\)\s*\| Casebook \(cold\) \| plain Astro \+ MDX \| Casebook \(warm\)/);
+    expect(lines[at + 2]).toMatch(/^validation\s*\|\s*9\.0 \|\s*- \|\s*0\.4$/);
+    expect(lines[at + 3]).toMatch(/^content sync\s*\|\s*1\.2 \|\s*- \|\s*1\.1$/);
+    expect(lines[at + 4]).toMatch(/^pages\s*\|\s*60\.0 \|\s*- \|\s*30\.0$/);
+    expect(lines[at + 5]).toMatch(/^ {2}within: share images\s*\|\s*25\.0 \|\s*- \|\s*-$/);
+  });
+
+  it('says whether the cold and warm builds wrote the same site', () => {
+    expect(formatHashes(builds)).toContain('(identical)');
+    const changed = { ...builds, casebookWarm: build('Casebook (warm)', 45, 1100, 1400, 40, null, 'c'.repeat(64)) };
+    expect(formatHashes(changed)).toContain('DIFFERENT');
+    const failed = { ...builds, casebookCold: build('Casebook (cold)', 90, 1100, 1500, 80, null, ''), casebookWarm: build('Casebook (warm)', 45, 1100, 1400, 40, null, '') };
+    expect(formatHashes(failed)).toContain('DIFFERENT');
   });
 });

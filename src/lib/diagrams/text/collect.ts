@@ -29,6 +29,8 @@ import { remarkTextDiagrams, type RenderedFence } from './remark-text-diagrams.t
 import type { TextDiagramService } from './render.ts';
 import { formatOf } from '../../markdown/features.ts';
 import { blankFrontmatter } from '../../frontmatter.ts';
+import { recallRenderedFences } from './rendered-fences.ts';
+import { addWork } from '../../build-phases.ts';
 
 export interface CollectOptions {
   /** Folder of case studies; default `<cwd>/content/case-studies`. */
@@ -52,15 +54,22 @@ export async function collectTextDiagrams(options: CollectOptions = {}): Promise
     const path = join(dir, f);
     const text = readFileSync(path, 'utf8');
     if (!mayHaveDiagramFence(text)) continue;
-    const fences: RenderedFence[] = [];
-    // Only parse + our transform: the same names and output as the page build, no compile.
-    // .md files are plain Markdown (no MDX syntax); the fences read the same either way.
-    const processor = unified()
-      .use(remarkParse)
-      .use(formatOf(f) === 'mdx' ? [remarkMdx] : [])
-      .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => fences.push(d), warn: () => undefined }); // the page build already warned
-    const vfile = new VFile({ value: blankFrontmatter(text), path });
-    await processor.run(processor.parse(vfile), vfile);
+    const body = blankFrontmatter(text);
+    // The page build rendered this very file already (same body): nothing to do twice.
+    let fences = options.service ? undefined : recallRenderedFences(path, body);
+    if (!fences) {
+      const parsed: RenderedFence[] = [];
+      // Only parse + our transform: the same names and output as the page build, no compile.
+      // .md files are plain Markdown (no MDX syntax); the fences read the same either way.
+      const processor = unified()
+        .use(remarkParse)
+        .use(formatOf(f) === 'mdx' ? [remarkMdx] : [])
+        .use(remarkTextDiagrams, { ...(options.service ? { service: options.service } : {}), onDiagram: (d: RenderedFence) => parsed.push(d), warn: () => undefined }); // the page build already warned
+      const vfile = new VFile({ value: body, path });
+      await processor.run(processor.parse(vfile), vfile);
+      addWork('fence collector: files parsed again', 0);
+      fences = parsed;
+    }
     for (const fence of fences) {
       const other = found.get(fence.name);
       if (other) {

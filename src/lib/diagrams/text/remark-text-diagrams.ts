@@ -15,6 +15,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { DiskCache } from '../../cache.ts';
 import { diagramCache, diagramCacheKey } from '../cache.ts';
+import { timeWorkAsync } from '../../build-phases.ts';
 import { DiagramError } from '../errors.ts';
 import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
 import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
@@ -185,7 +186,9 @@ export async function renderTextDiagramFences(
 
   // All at once: Mermaid renders on the browser pool's pages in parallel (D2's worker
   // queues its own). Warnings, `onDiagram` and the first error still come in fence order.
-  const settled = await Promise.allSettled(jobs.map(({ fence, name }) => renderFence(fence, name, file, service)));
+  const settled = await timeWorkAsync('text diagrams', () =>
+    Promise.allSettled(jobs.map(({ fence, name }) => renderFence(fence, name, file, service))),
+  );
   const results: RenderedFence[] = [];
   for (const outcome of settled) {
     if (outcome.status === 'rejected') throw outcome.reason;

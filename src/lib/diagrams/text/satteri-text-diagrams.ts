@@ -18,7 +18,8 @@
 import { fileURLToPath } from 'node:url';
 import type { HastPluginDefinition, MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
 import { fenceLang, mayHaveDiagramFence } from '../catalogue.ts';
-import { renderTextDiagramFences, type RemarkTextDiagramsOptions, type TextDiagramFence } from './remark-text-diagrams.ts';
+import { renderTextDiagramFences, type RemarkTextDiagramsOptions, type RenderedFence, type TextDiagramFence } from './remark-text-diagrams.ts';
+import { rememberRenderedFences } from './rendered-fences.ts';
 
 export function satteriTextDiagrams(options: RemarkTextDiagramsOptions = {}): MdastPluginEntry {
   // A factory: Sätteri calls it once per document, so the collected fences are per document.
@@ -36,7 +37,16 @@ export function satteriTextDiagrams(options: RemarkTextDiagramsOptions = {}): Md
       },
       async after(_root, ctx) {
         const mdxPath = doc.fileURL ? fileURLToPath(doc.fileURL) : undefined;
-        const figures = await renderTextDiagramFences(fences, mdxPath, options);
+        const rendered: RenderedFence[] = [];
+        const figures = await renderTextDiagramFences(fences, mdxPath, {
+          ...options,
+          onDiagram: (d) => {
+            rendered.push(d);
+            options.onDiagram?.(d);
+          },
+        });
+        // So the collector (collect.ts) reuses these instead of parsing the file again.
+        if (mdxPath) rememberRenderedFences(mdxPath, doc.source, rendered);
         fences.forEach(({ node }, i) => ctx.replaceNode(node, { type: 'html', value: figures[i]! }));
       },
     };
