@@ -1,16 +1,21 @@
 /**
- * `npm run build`: validates the content, builds the site with Astro into a temporary folder,
- * and swaps it into dist/ only when everything succeeded.
+ * `npm run build`: validates the content and builds the site with Astro into a temporary
+ * folder at the same time (validation on a worker thread, so both cores work), and swaps the
+ * result into dist/ only when both succeeded.
  *
  * The log fits a screen: the validation result, the diagram report (summarised when long),
  * warnings an author can act on, and one closing line with the page count and the time.
  * Astro's own progress lines (one per page) appear with --verbose, which also prints the
- * full diagram report.
+ * full diagram report and the time each build phase took (src/lib/build-phases.ts).
  *
- * Every failure ends with a short explanation and exit code 1, never a stack trace (set
- * CASEBOOK_DEBUG=1 for one); the previous dist/ is left as it was.
+ * A validation failure is reported as soon as it is known and stops the build there; dist/ is
+ * never touched. When the content is invalid and Astro also failed, the validator's report is
+ * what is shown (it names file, line and field). Every failure ends with a short explanation
+ * and exit code 1, never a stack trace (set CASEBOOK_DEBUG=1 for one); the previous dist/ is
+ * left as it was.
  * Options: --out-dir <dir> (default dist), --skip-validate, --verbose.
  */
+import { rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +24,8 @@ import { addSpan, formatPhases, phaseRecord } from '../lib/build-phases.ts';
 import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
 import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
+import { printOutcome, validateInBackground, type ValidationOutcome } from '../tools/validation/background-validation.ts';
 import { formatBuildError } from '../tools/validation/build-error.ts';
-import { runValidation } from '../tools/validation/run-validation.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,18 +47,49 @@ async function countPages(dir: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
+class ValidationFailed extends Error {}
+
 async function main(): Promise<number> {
   const started = performance.now();
-  if (!values['skip-validate'] && !(await runValidation({ root }))) {
-    console.error(`\nBuild stopped: fix the problems above. ${kept}`);
-    return 1;
-  }
-  if (!values['skip-validate']) addSpan('validation', performance.now() - started);
+  const validation: Promise<ValidationOutcome> = values['skip-validate']
+    ? Promise.resolve({ ok: true, lines: [] })
+    : validateInBackground(root).then((outcome) => {
+        addSpan('validation (alongside the build)', performance.now() - started);
+        printOutcome(outcome);
+        return outcome;
+      });
+  let tempDir: string | undefined;
   const restoreOutput = quietStackTraces();
   try {
-    await safeBuild({ root, outDir, build: (tempOutDir) => build({ root, outDir: tempOutDir, logLevel: verbose ? 'info' : 'warn' }) });
+    await safeBuild({
+      root,
+      outDir,
+      build: async (tempOutDir) => {
+        tempDir = tempOutDir;
+        const astro = build({ root, outDir: tempOutDir, logLevel: verbose ? 'info' : 'warn' }).then(
+          () => undefined,
+          (error: unknown) => ({ error }),
+        );
+        // Stop on the first validation failure, whatever Astro is doing.
+        const stopped = validation.then((outcome) => {
+          if (!outcome.ok) throw new ValidationFailed();
+        });
+        const failed = await Promise.race([stopped.then(() => astro), astro]);
+        // Astro failed first: wait for the verdict, whose report says more than Astro's error.
+        await stopped;
+        if (failed) throw failed.error;
+      },
+    });
   } catch (error) {
     restoreOutput();
+    if (error instanceof ValidationFailed) {
+      console.error(`\nBuild stopped: fix the problems above. ${kept}`);
+      await Promise.race([closeBrowsers(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      // Astro may still be writing into the temporary folder: remove it and leave at once,
+      // synchronously, so no more of the build runs.
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      process.exit(1);
+    }
     console.error(`\nBuild failed:\n${formatBuildError(error, root)}\n\n${kept}`);
     return 1;
   } finally {
@@ -69,6 +105,7 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } finally {
-  // The browser that rendered uncached Mermaid fences (validation and build share it).
+  // The browser that rendered uncached Mermaid fences for the build (the validation worker
+  // closes its own).
   await closeBrowsers();
 }

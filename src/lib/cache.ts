@@ -31,6 +31,8 @@ export const PIPELINE_VERSIONS = {
   'text-diagrams': '2',
   /** Social card PNGs (card design is in the key; this covers rasterising): src/lib/og-image/. */
   og: '1',
+  /** Per-file validation reports (the code is in the key too): src/tools/validation/result-cache.ts. */
+  validation: '1',
 } as const;
 
 export type CacheName = keyof typeof PIPELINE_VERSIONS;

@@ -29,15 +29,26 @@ import { duplicateSlugProblems } from './slugs.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { textDiagramProblems } from './text-diagram-fences.ts';
 import { componentPropProblems } from './component-props.ts';
+import pLimit from 'p-limit';
+import { createReportCache, type ReportCache } from './result-cache.ts';
 import { seriesProblems, type SeriesClaim } from '../../lib/series.ts';
 
 export const CASE_STUDIES_DIR = 'content/case-studies';
+
+/** Case studies validated at once (each holds its source and parse tree until done). */
+const FILES_IN_FLIGHT = 8;
+
 
 export interface ValidateOptions {
   /** Project root (the folder with content/ and diagrams/). */
   root: string;
   schema?: z.ZodType;
   componentNames?: readonly string[];
+  /**
+   * Reuse reports of unchanged files from the disk cache (result-cache.ts). Default: on,
+   * unless a custom schema is given (code the cache cannot fingerprint).
+   */
+  cache?: boolean;
 }
 
 export interface ValidationResult {
@@ -54,16 +65,27 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     relativePath,
     file: `${CASE_STUDIES_DIR}/${relativePath}`,
   }));
+  const componentNames = options.componentNames ?? MDX_COMPONENT_NAMES;
+  const useCache = options.cache ?? options.schema === undefined;
+  const cache: ReportCache | undefined = useCache ? createReportCache({ root, componentNames }) : undefined;
+  // A few files at a time: with every file in flight at once, 10,000 sources and their parse
+  // trees were all in memory together.
+  const limit = pLimit(FILES_IN_FLIGHT);
   const perFile = await Promise.all(
-    entries.map(async ({ file }) =>
-      validateCaseStudy({
+    entries.map(({ file }) => limit(async () => {
+      const source = await readFile(path.join(root, file), 'utf8');
+      const cached = cache?.get(file, source);
+      if (cached) return cached;
+      const report = await validateCaseStudy({
         root,
         file,
-        source: await readFile(path.join(root, file), 'utf8'),
+        source,
         schema: options.schema ?? caseStudySchema,
-        componentNames: options.componentNames ?? MDX_COMPONENT_NAMES,
-      }),
-    ),
+        componentNames,
+      });
+      cache?.set(file, source, report);
+      return report;
+    })),
   );
   const referenced = perFile.flatMap((r) => r.diagrams);
   return {

@@ -1,0 +1,95 @@
+/**
+ * Validation results cached by content, in the shared disk cache (src/lib/cache.ts, cache
+ * "validation"): a warm build re-validates only the case studies that changed.
+ *
+ * One file's report depends on its path and text, the diagram folder (which names exist and
+ * which files are refused), the assets next to the case studies (a missing image is a
+ * problem), the MDX component names, and the code that validates it: the schema, the checks,
+ * the renderers. The code is covered by a fingerprint of every source file under src/ and of
+ * package-lock.json, so editing the schema, a check or a dependency re-validates everything
+ * (the safe direction). The other case-study files are not part of a file's key: adding or
+ * editing one study leaves the others' reports valid; cross-file checks (slugs, series, broken
+ * diagrams) always run.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../../lib/cache.ts';
+import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
+import type { CaseStudyReport } from './validate-content.ts';
+
+const CODE_FILE = /\.(ts|mts|mjs|js|astro|json|css)$/;
+/** Case-study sources: their text is in their own key, so they are left out of the asset list. */
+const STUDY_FILE = /\.(mdx|md|markdown)$/i;
+
+function listFiles(dir: string, keep: (file: string) => boolean): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(keep).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** sha256 over the project's src/ files (path and bytes, sorted) and its package files. */
+export function codeFingerprint(root: string): string {
+  const parts: (string | Uint8Array)[] = [];
+  const src = join(root, 'src');
+  for (const f of listFiles(src, (f) => CODE_FILE.test(f))) {
+    try {
+      parts.push(f, readFileSync(join(src, f)));
+    } catch {
+      parts.push(f, 'unreadable');
+    }
+  }
+  for (const file of ['package-lock.json', 'package.json']) {
+    try {
+      parts.push(file, readFileSync(join(root, file)));
+    } catch {
+      parts.push(file, 'missing');
+    }
+  }
+  return cacheKey('validation', ...parts);
+}
+
+/** What every file's report depends on besides its own text (see the header). */
+export function sharedInputs(root: string, componentNames: readonly string[], fingerprint: string = codeFingerprint(root)): string {
+  const folder = listDiagramFolder(root);
+  return cacheKey(
+    'validation',
+    fingerprint,
+    folder.files.map((f) => f.name).sort().join('\n'),
+    folder.refused.map((r) => `${r.file}: ${r.message}`).sort().join('\n'),
+    listFiles(join(root, 'content'), (f) => !STUDY_FILE.test(f)).join('\n'),
+    componentNames.join('\n'),
+  );
+}
+
+function isReport(value: unknown): value is CaseStudyReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return Array.isArray(r.problems) && Array.isArray(r.diagrams) && (r.series === undefined || typeof r.series === 'object');
+}
+
+export interface ReportCache {
+  /** The cached report of `file` with this text, if nothing it depends on changed. */
+  get(file: string, source: string): CaseStudyReport | undefined;
+  set(file: string, source: string, report: CaseStudyReport): void;
+}
+
+export interface ReportCacheInputs {
+  root: string;
+  componentNames: readonly string[];
+  /** Default: `cacheDir('validation')` (under the project, or $CASEBOOK_CACHE_DIR). */
+  dir?: string;
+  /** Default: `sharedInputs(root, componentNames)`. */
+  shared?: string;
+}
+
+export function createReportCache(inputs: ReportCacheInputs): ReportCache {
+  const store = new DiskCache(inputs.dir ?? cacheDir('validation', process.env, inputs.root), jsonFormat(isReport));
+  const shared = inputs.shared ?? sharedInputs(inputs.root, inputs.componentNames);
+  const key = (file: string, source: string) => cacheKey('validation', shared, file, source);
+  return {
+    get: (file, source) => store.get(key(file, source)),
+    set: (file, source, report) => store.set(key(file, source), report),
+  };
+}

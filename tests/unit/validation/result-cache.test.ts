@@ -1,0 +1,98 @@
+/**
+ * A warm build validates only what changed: unchanged case studies are answered from the
+ * validation cache, and any change to a file, to the diagrams that exist, to the component
+ * names or to the validating code makes the file be checked again.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/tools/validation/problem.ts';
+import { codeFingerprint, createReportCache, sharedInputs } from '../../../src/tools/validation/result-cache.ts';
+import { validateContent } from '../../../src/tools/validation/validate-content.ts';
+import type { CaseStudyReport } from '../../../src/tools/validation/validate-content.ts';
+import { caseStudy, makeProject, VALID_FRONTMATTER } from './helpers.ts';
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title></svg>';
+const usesFlow = caseStudy(VALID_FRONTMATTER, '## Problem\n\n<Diagram name="flow" />\n');
+
+
+function cachedEntries(root: string): string[] {
+  const dir = join(root, 'node_modules', '.cache', 'casebook', 'validation');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+}
+
+async function problems(root: string): Promise<string[]> {
+  return (await validateContent({ root })).problems.map(formatProblem);
+}
+
+describe('validation cache', () => {
+  it('answers an unchanged file from the cache: a planted cached report is what comes back', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow, 'diagrams/flow.svg': SVG });
+    expect(await problems(root)).toEqual([]);
+    const [entry] = cachedEntries(root);
+    expect(entry).toBeDefined();
+    // Stand-in for "the file was not checked again": alter the stored report and see it served.
+    const path = join(root, 'node_modules', '.cache', 'casebook', 'validation', entry!);
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as CaseStudyReport;
+    stored.problems.push({ file: 'content/case-studies/ok.mdx', line: 3, subject: 'planted', message: 'from the cache' });
+    writeFileSync(path, JSON.stringify(stored));
+    expect(await problems(root)).toEqual(['content/case-studies/ok.mdx:3  planted  from the cache']);
+  });
+
+  it('checks a file again when it changes, and when the diagrams it can name change', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow, 'diagrams/flow.svg': SVG });
+    expect(await problems(root)).toEqual([]);
+
+    writeFileSync(join(root, 'content/case-studies/ok.mdx'), usesFlow.replace('name="flow"', 'name="flwo"'));
+    expect((await problems(root)).join('\n')).toMatch(/ok\.mdx:[\d:]+ {2}<Diagram name="flwo"> {2}found no diagram named "flwo".*did you mean "flow"\?/);
+
+    // Unchanged file, but the diagram it names now exists: no longer a problem.
+    writeFileSync(join(root, 'diagrams/flwo.svg'), SVG);
+    expect(await problems(root)).toEqual([]);
+  });
+
+  it('keeps a broken file broken on a warm run (problems are cached too, not lost)', async () => {
+    const root = await makeProject({ 'content/case-studies/bad.mdx': caseStudy(VALID_FRONTMATTER.replace(/^status: .*$/m, 'status: shipped')) });
+    const first = await problems(root);
+    expect(first.join('\n')).toContain('found "shipped"');
+    expect(await problems(root)).toEqual(first);
+  });
+
+  it('keys reports by the file and its text, on top of what all files share', () => {
+    const dir = join(process.env.TMPDIR ?? '/tmp', `report-cache-${process.pid}-${Date.now()}`);
+    const report: CaseStudyReport = { problems: [], diagrams: ['flow'] };
+    const inputs = { root: '/nowhere', dir, componentNames: ['Callout'], shared: 'inputs-1' };
+    createReportCache(inputs).set('a.mdx', 'text', report);
+    expect(createReportCache(inputs).get('a.mdx', 'text')).toEqual(report);
+    expect(createReportCache(inputs).get('b.mdx', 'text')).toBeUndefined();
+    expect(createReportCache(inputs).get('a.mdx', 'text!')).toBeUndefined();
+    expect(createReportCache({ ...inputs, shared: 'inputs-2' }).get('a.mdx', 'text')).toBeUndefined();
+  });
+
+  it('shares across files: the diagram names, the assets, the component names and the code, not the other studies', async () => {
+    const root = await makeProject({ 'content/case-studies/a.mdx': usesFlow, 'diagrams/flow.svg': SVG, 'src/x.ts': '1' });
+    const base = sharedInputs(root, ['Callout']);
+    writeFileSync(join(root, 'content/case-studies/b.mdx'), usesFlow);
+    expect(sharedInputs(root, ['Callout'])).toBe(base); // another study: the others stay cached
+    expect(sharedInputs(root, ['Callout', 'Metric'])).not.toBe(base);
+    writeFileSync(join(root, 'content/case-studies/figure.png'), 'png');
+    const withImage = sharedInputs(root, ['Callout']);
+    expect(withImage).not.toBe(base); // an image appeared: "missing image" answers may change
+    writeFileSync(join(root, 'diagrams/other.svg'), SVG);
+    const withDiagram = sharedInputs(root, ['Callout']);
+    expect(withDiagram).not.toBe(withImage);
+    writeFileSync(join(root, 'src/x.ts'), '2');
+    expect(sharedInputs(root, ['Callout'])).not.toBe(withDiagram);
+  });
+
+  it('fingerprints the code: editing a source file or the lock file changes it', async () => {
+    const root = await makeProject({ 'src/content.config.ts': 'export const a = 1;\n', 'package-lock.json': '{}' });
+    const before = codeFingerprint(root);
+    expect(codeFingerprint(root)).toBe(before);
+    writeFileSync(join(root, 'src/content.config.ts'), 'export const a = 2;\n');
+    const afterSchema = codeFingerprint(root);
+    expect(afterSchema).not.toBe(before);
+    writeFileSync(join(root, 'package-lock.json'), '{"v":2}');
+    expect(codeFingerprint(root)).not.toBe(afterSchema);
+  });
+});
