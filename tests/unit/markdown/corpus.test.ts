@@ -22,7 +22,7 @@ interface Entry {
   path: string;
   commit: string;
   licence: string;
-  expects: { headings: string[]; tables?: number; footnotes?: number; codeBlocks?: number };
+  expects: { headings: string[]; tables?: number; footnotes?: number; codeBlocks?: number; text?: string[] };
 }
 
 const manifest = JSON.parse(await readFile('tests/fixtures/writeups/manifest.json', 'utf8')) as { posts: Entry[] };
@@ -46,7 +46,7 @@ for (const entry of manifest.posts) sources.set(entry.file, await readFile(`test
 
 describe('corpus of real write-ups', () => {
   it('records provenance and a permissive licence for every file', () => {
-    expect(manifest.posts.length).toBeGreaterThanOrEqual(5);
+    expect(manifest.posts.length).toBeGreaterThanOrEqual(12);
     for (const e of manifest.posts) {
       expect(e.commit).toMatch(/^[0-9a-f]{40}$/);
       expect(e.licence).toMatch(/MIT|Apache-2\.0|BSD|ISC|CC0|CC-BY/);
@@ -72,6 +72,8 @@ describe('corpus of real write-ups', () => {
       expect((html.match(/<table>/g) ?? []).length).toBe(entry.expects.tables ?? 0);
       expect((html.match(/<li id="user-content-fn-/g) ?? []).length).toBe(entry.expects.footnotes ?? 0);
       expect((html.match(/<pre class="astro-code/g) ?? []).length).toBe(entry.expects.codeBlocks ?? 0);
+      // Prose that must survive as written (a price is not math).
+      for (const t of entry.expects.text ?? []) expect(html).toContain(t);
       // Generator markers such as <!--truncate--> stay comments: never visible text.
       expect(html.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/truncate|<!--/);
     });
