@@ -22,6 +22,7 @@ import { machineInfo } from '../tools/bench/machine.ts';
 import { measureBuild, type BuildMeasurement, type BuildRequest } from '../tools/bench/measure-build.ts';
 import { casebookShikiConfig, writePlainProject } from '../tools/bench/plain-project.ts';
 import { formatReport, ratiosOf, type BenchReport } from '../tools/bench/report.ts';
+import { formatMermaidCost, measureMermaidCost } from '../tools/bench/mermaid-cost.ts';
 import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../tools/bench/site-copy.ts';
 import { syntheticStudies } from '../tools/bench/synthetic-study.ts';
 import { sampleTextDiagram } from '../tools/bench/text-diagram-sample.ts';
@@ -77,6 +78,10 @@ async function main(): Promise<number> {
   });
 
   try {
+    // 0. Mermaid on its own: browser start-up, ms per diagram cold, zero work when cached.
+    if (!generateOnly) {
+      console.log(`bench: ${formatMermaidCost(await measureMermaidCost(Array.from({ length: 20 }, (_, i) => sampleTextDiagram(i))))}`);
+    }
     // 1. The two sites, with the same synthetic studies.
     const examples = exampleDiagrams(repoRoot);
     if (examples.length === 0) {

@@ -282,7 +282,34 @@ export function themeMermaidSvg(raw: string, source: string): string {
     }
     return `<svg${out}>`;
   });
-  return recolourMermaid(svg, authorColours(source));
+  return recolourMermaid(pruneMermaidCss(svg), authorColours(source));
+}
+
+/**
+ * Drops the rules of mermaid's stylesheet that cannot select anything in this diagram.
+ * Mermaid writes the rules of every look and shape its diagram type has (~10 KB for a
+ * two-node flowchart); a rule stays when one of its selectors only names classes and
+ * attribute values that occur in the SVG. Hand-written rather than left to svgo because
+ * the pipeline must not guess at stylesheets it did not write, and here we know mermaid's:
+ * flat rules, no nesting once the keyframes are gone. Cuts the pipeline's work (and the
+ * bytes shipped) several times over on real diagrams.
+ */
+export function pruneMermaidCss(svg: string): string {
+  const classes = new Set<string>();
+  for (const m of svg.matchAll(/\sclass="([^"]*)"/g)) for (const c of (m[1] ?? '').split(/\s+/)) if (c) classes.add(c);
+  const looks = new Set([...svg.matchAll(/\sdata-look="([^"]*)"/g)].map((m) => m[1] ?? ''));
+  const selects = (selector: string): boolean => {
+    for (const c of selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!classes.has(c[1]!)) return false;
+    for (const l of selector.matchAll(/\[data-look="?([\w-]+)"?\]/g)) if (!looks.has(l[1]!)) return false;
+    return true;
+  };
+  return svg.replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => {
+    if (/@(?!keyframes)/.test(css)) return `<style>${css}</style>`; // not the flat sheet we know
+    const kept = css.replace(/([^{}]+)\{([^{}]*)\}/g, (rule, selectors: string) =>
+      selectors.split(',').some((sel) => selects(sel)) ? rule : '',
+    );
+    return `<style>${kept}</style>`;
+  });
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;

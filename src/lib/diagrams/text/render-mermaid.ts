@@ -54,7 +54,7 @@ export const MERMAID_VERSION = packageVersion('mermaid');
 export function mermaidStoreKey(source: string): string {
   return storeKey({
     renderer: `mermaid@${MERMAID_VERSION}/chromium/page-${PAGE_REVISION}`,
-    options: JSON.stringify(MERMAID_CONFIG),
+    options: JSON.stringify({ ...MERMAID_CONFIG, fallback: HTML_LABELS_FALLBACK }),
     source,
   });
 }
@@ -87,7 +87,8 @@ function pageAssets(): Map<string, { body: Buffer; type: string }> {
 
 let assets: ReturnType<typeof pageAssets> | undefined;
 
-async function preparePage(page: Page): Promise<void> {
+/** Loads the fonts and mermaid into a fresh page and initialises mermaid with `config`. */
+async function preparePageWith(page: Page, config: Record<string, unknown>): Promise<void> {
   assets ??= pageAssets();
   const served = assets;
   await page.route('**/*', async (route) => {
@@ -102,16 +103,27 @@ async function preparePage(page: Page): Promise<void> {
     await Promise.all([400, 600, 700].map((w) => document.fonts.load(`${w} 16px Inter`)));
     const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
     m.initialize(config);
-  }, MERMAID_CONFIG as unknown as Record<string, unknown>);
+  }, config);
 }
 
-/** What the page returns for one fence. */
-type PageResult = { ok: true; svg: string; type: string } | { ok: false; message: string; line: number | null };
+const preparePage = (page: Page): Promise<void> => preparePageWith(page, MERMAID_CONFIG as unknown as Record<string, unknown>);
 
-/** Runs in the page: parse (for the error and the type), then render. */
-async function renderInPage(page: Page, source: string): Promise<PageResult> {
+/** What the page returns for one fence. */
+export type PageResult = { ok: true; svg: string; type: string } | { ok: false; message: string; line: number | null };
+
+/**
+ * Runs in the page: parse (for the error and the type), then render. When the render (not
+ * the parse) fails and `fallback` is given, it is tried once more with those options:
+ * mermaid cannot draw some labels as SVG text (Markdown strings with line breaks), which
+ * it draws fine as HTML labels, so Casebook falls back to HTML labels for that diagram
+ * rather than fail where the official renderer does not. The first error is the one
+ * reported when both fail.
+ */
+export async function renderInPage(page: Page, source: string, fallback?: Record<string, unknown>): Promise<PageResult> {
   return page.evaluate(
-    async ({ source, id }) => {
+    // No named inner functions here: tsx's keepNames would wrap them in a helper (__name)
+    // that does not exist in the page.
+    async ({ source, id, fallback }) => {
       interface MermaidError {
         message?: string;
         hash?: { loc?: { first_line?: number }; line?: number };
@@ -120,24 +132,39 @@ async function renderInPage(page: Page, source: string): Promise<PageResult> {
         mermaid: {
           parse(text: string): Promise<{ diagramType: string }>;
           render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
+          initialize(config: unknown): void;
+          mermaidAPI: { getSiteConfig(): unknown };
         };
       }).mermaid;
-      try {
-        const parsed = await m.parse(source);
-        const { svg } = await m.render(id, source, document.getElementById('work') ?? undefined);
-        return { ok: true as const, svg, type: parsed.diagramType };
-      } catch (err) {
-        const e = (err ?? {}) as MermaidError;
-        const line = e.hash?.loc?.first_line ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : null);
-        return { ok: false as const, message: String(e.message ?? err), line };
-      } finally {
-        document.getElementById(id)?.remove();
-        document.getElementById(`d${id}`)?.remove();
+      const work = document.getElementById('work') ?? undefined;
+      let parsed: { diagramType: string } | undefined;
+      let firstError: unknown;
+      for (const attempt of fallback ? [0, 1] : [0]) {
+        const site = attempt === 1 ? m.mermaidAPI.getSiteConfig() : undefined;
+        try {
+          if (attempt === 1) m.initialize({ ...(site as object), ...fallback });
+          parsed ??= await m.parse(source);
+          const { svg } = await m.render(id, source, work);
+          return { ok: true as const, svg, type: parsed.diagramType };
+        } catch (err) {
+          firstError ??= err;
+          if (!parsed) break; // a syntax error: the fallback would fail the same way
+        } finally {
+          document.getElementById(id)?.remove();
+          document.getElementById(`d${id}`)?.remove();
+          if (attempt === 1) m.initialize(site);
+        }
       }
+      const e = (firstError ?? {}) as MermaidError;
+      const line = e.hash?.loc?.first_line ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : null);
+      return { ok: false as const, message: String(e.message ?? firstError), line };
     },
-    { source, id: ROOT_ID },
+    { source, id: ROOT_ID, fallback },
   );
 }
+
+/** The fallback for diagrams mermaid cannot draw with SVG text labels. Part of the key. */
+export const HTML_LABELS_FALLBACK = { htmlLabels: true, flowchart: { htmlLabels: true } } as const;
 
 /**
  * Mermaid's message, on one line, and the line of the fence it names. Jison grammars say
@@ -210,7 +237,7 @@ export async function rawMermaidSvg(source: string, options: MermaidRendererOpti
   const pool = options.pool ?? mermaidPool();
   let result: PageResult;
   try {
-    result = await pool.run((page) => renderInPage(page, source));
+    result = await pool.run((page) => renderInPage(page, source, HTML_LABELS_FALLBACK));
   } catch (err) {
     if (err instanceof NoBrowserError) {
       throw new TextDiagramError(
@@ -234,9 +261,13 @@ export function mermaidPool(): BrowserPool {
   return sharedPool('mermaid', preparePage);
 }
 
-/** A pool of its own (tests, benchmarks): its own browser, closed with `pool.close()`. */
-export function createMermaidPool(size?: number): BrowserPool {
-  return new BrowserPool(preparePage, size);
+/**
+ * A pool of its own (tests, benchmarks): its own browser, closed with `pool.close()`.
+ * `config` replaces Casebook's mermaid options, e.g. `{ startOnLoad: false }` for mermaid's
+ * own defaults, to measure what the official renderer does on its own.
+ */
+export function createMermaidPool(size?: number, config?: Record<string, unknown>): BrowserPool {
+  return new BrowserPool(config ? (page) => preparePageWith(page, config) : preparePage, size);
 }
 
 /** The diagram type from the first meaningful line (after front matter and directives). */
