@@ -3,7 +3,7 @@
  * the same on the page, in its metadata and in the sitemap), the edit link, and series.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { published } from '../support/content.ts';
@@ -11,7 +11,9 @@ import { published } from '../support/content.ts';
 const studies = published();
 
 function frontmatter(slug: string): Record<string, unknown> {
-  const text = readFileSync(`content/case-studies/${slug}.mdx`, 'utf8');
+  // Case studies are .mdx or .md/.markdown (write-ups).
+  const file = ['mdx', 'md', 'markdown'].map((ext) => `content/case-studies/${slug}.${ext}`).find((f) => existsSync(f));
+  const text = readFileSync(file ?? `content/case-studies/${slug}.mdx`, 'utf8');
   return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]!) as Record<string, unknown>;
 }
 

@@ -8,14 +8,14 @@
  * kept for the life of the process (one build). Names must be unique across the site,
  * because they name files under /diagrams/; a clash fails with both places.
  *
- * Why this parses the files again instead of reusing the page build's parse: Astro renders
- * pages in no fixed order, and /diagrams/<name>.svg, a card's cover thumbnail or the
- * architecture page can be rendered before the page whose fence defines the diagram; Sätteri's
- * plugin API runs per document, with no pass over the whole collection before rendering. The
- * validator's parse (npm run validate, the first step of npm run build) runs in a separate
- * module graph before Astro starts, and not at all in `astro dev` or with --skip-validate.
- * The cost stays small: files without a diagram fence are skipped by a text test
- * (`mayHaveDiagramFence`), and every render comes from the shared cache.
+ * Parsing once per build: a file whose page the build has already rendered is not parsed
+ * again; its fences come from the page build (rendered-fences.ts). A file is parsed here only
+ * when its page has not been rendered yet, because Astro renders pages in no fixed order and
+ * /diagrams/<name>.svg, a card's cover or the architecture page can come first; Sätteri's
+ * plugin API runs per document, with no pass over the whole collection before rendering, and
+ * the validator's parse runs in another module graph before Astro starts (not at all in
+ * `astro dev` or with --skip-validate). Files without a diagram fence are skipped by a text
+ * test (`mayHaveDiagramFence`), and every render comes from the shared cache.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
