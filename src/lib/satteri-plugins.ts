@@ -13,6 +13,7 @@ import { satteriSvgNamespaceFix, satteriTextDiagrams } from './diagrams/text/sat
 import { satteriCallouts } from './markdown/satteri-callouts.ts';
 import { satteriCodeFences } from './markdown/satteri-code-fences.ts';
 import { satteriImages } from './markdown/satteri-images.ts';
+import { satteriCollectHeadingIds, satteriUniqueHeadingIds } from './markdown/satteri-heading-ids.ts';
 import { satteriLineHighlights } from './markdown/satteri-line-highlights.ts';
 import { satteriMath } from './markdown/satteri-math.ts';
 import { siteConfig } from '../site.config.ts';
@@ -29,10 +30,15 @@ export const mdastPlugins: MdastPluginList = [
   satteriCodeFences(),
   // <img src="./x.png"> through Astro's image pipeline.
   satteriImages(),
+  // Ids written as {#id}, so other headings' slugs avoid them.
+  satteriCollectHeadingIds,
 ];
 
 /** Parser features: shared with the validator (src/lib/markdown/features.ts). */
 export { features } from './markdown/features.ts';
 
-/** Hast plugins: workarounds for two Sätteri bugs (inline SVG namespaces; fence meta lost). */
-export const hastPlugins: HastPluginList = [satteriSvgNamespaceFix, satteriLineHighlights];
+/**
+ * Hast plugins: workarounds for two Sätteri bugs (inline SVG namespaces; fence meta lost), and
+ * unique heading ids next to written ones (before Astro's heading step).
+ */
+export const hastPlugins: HastPluginList = [satteriSvgNamespaceFix, satteriLineHighlights, satteriUniqueHeadingIds];

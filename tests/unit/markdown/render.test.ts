@@ -97,6 +97,12 @@ describe('code fences', () => {
 });
 
 describe('GFM and headings', () => {
+  it('keeps written {#ids} and gives every other heading a unique id that avoids them', async () => {
+    const html = await render('## Intro {#intro}\n\n## Intro\n\n## Setup\n\n## Other {#setup}\n\n## Again {#intro}\n');
+    const ids = [...html.matchAll(/<h2 id="([^"]+)">/g)].map((m) => m[1]);
+    expect(ids).toEqual(['intro', 'intro-1', 'setup-1', 'setup', 'intro-2']);
+  });
+
   it('renders tables, footnotes, task lists, strikethrough, autolinks and custom/duplicate heading ids', async () => {
     const html = await render('## Intro {#start}\n\n## Intro\n\n## Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ https://example.com and a note[^n]\n\n[^n]: Note.\n');
     expect(html).toContain('<h2 id="start">Intro</h2>\n<h2 id="intro">Intro</h2>\n<h2 id="intro-1">Intro</h2>');
