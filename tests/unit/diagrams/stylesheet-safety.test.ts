@@ -2,6 +2,8 @@
  * Optimisation never changes what a diagram's stylesheet selects (stylesheet-analysis.ts),
  * and the tool that made a file is named in messages (tools.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { analyseStylesheets, safeSteps } from '../../../src/lib/diagrams/stylesheet-analysis.ts';
@@ -32,6 +34,16 @@ describe('stylesheet-aware optimisation', () => {
     const css = elements(processSvg(source, { name: 'm', file: 'diagrams/m.svg' }).svg).find((e) => e.name === 'style')?.text ?? '';
     // The root's id is generated (#9: never the author's), and the author's selectors follow it.
     expect(css).toMatch(/^#m-root\{font-family:serif\}#m-root \.\w+\{fill:red\}$/);
+  });
+
+  it('a real mermaid-cli sequence diagram keeps every message arrow and its stroke rule', () => {
+    const source = readFileSync(join(process.cwd(), 'tests/fixtures/real-exports/mermaid-sequence-erc7677.svg'), 'utf8');
+    const out = processSvg(source, { name: 'seq', file: 'diagrams/seq.svg' });
+    const arrows = elements(out.svg).filter((e) => (e.attribs['marker-end'] ?? '').includes('arrowhead'));
+    expect(arrows).toHaveLength(10);
+    const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
+    const cls = arrows[0]?.attribs.class ?? '';
+    expect(css).toMatch(new RegExp(`#seq-[\\w-]+ \\.${cls}\\{[^}]*stroke:#333`));
   });
 
   it('decides per step', () => {
