@@ -46,6 +46,11 @@ export const siteConfigSchema = z.strictObject({
   /** How many featured case studies the home page shows. */
   featuredCount: z.number().int().positive().default(6),
   /**
+   * Cross-fade between pages with the browser's own cross-document view transitions (CSS only,
+   * no client router; skipped for readers who ask for reduced motion). false turns them off.
+   */
+  viewTransitions: z.boolean().default(true),
+  /**
    * Where "Edit this page" goes: a URL with `{path}` standing for the study's file relative to
    * the project root, e.g. https://github.com/me/site/edit/main/{path}. Unset: no edit link.
    */
@@ -91,6 +96,7 @@ export const siteConfig: SiteConfig = siteConfigSchema.parse({
     { label: 'LinkedIn', url: 'https://www.linkedin.com/in/casebook-example' },
   ],
   featuredCount: 6,
+  viewTransitions: true,
   // CASEBOOK_EDIT_URL overrides it (the GitHub workflow points it at the repository); set it
   // to an empty string for no edit links.
   editUrl: editUrlSetting(process.env.CASEBOOK_EDIT_URL, 'https://github.com/casebook-example/casebook/edit/main/{path}'),

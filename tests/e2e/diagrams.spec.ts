@@ -1,6 +1,6 @@
 /**
  * Diagrams in the built site: the architecture page (every cover diagram, so several on one
- * page: the first screen's inline, the rest as lazy pictures) and each case study that uses <Diagram>. Both figures render, ids stay unique
+ * page, as lazy pictures) and the case studies (inline SVG, several on one page). Both figures render, ids stay unique
  * across the page, every diagram has an accessible name, and "View diagram" opens the
  * standalone SVG (200, image/svg+xml, a real SVG document) without JavaScript.
  */
@@ -19,10 +19,10 @@ async function duplicateIds(page: Page): Promise<string[]> {
   });
 }
 
-test.describe('architecture page: several diagrams on one page', () => {
+test.describe('several diagrams on one page', () => {
   test('every inline figure renders with its own ids, a name, and reserved space', async ({ page }) => {
-    await page.goto('architecture/');
-    // The first screen's diagrams are inline SVG; the rest are lazy pictures (below).
+    // The case study with the most inline figures (a hand-drawn SVG and three text diagrams).
+    await page.goto('case-studies/stream-processing-dag/');
     const figures = page.locator('figure[data-diagram]:not(.diagram--picture)');
     expect(await figures.count()).toBeGreaterThanOrEqual(2);
     expect(await duplicateIds(page)).toEqual([]);
@@ -45,7 +45,7 @@ test.describe('architecture page: several diagrams on one page', () => {
     }
   });
 
-  test('past the first screen, diagrams are lazy pictures with a name and their size reserved', async ({ page, request }) => {
+  test('on the architecture page, covers are lazy pictures with a name and their size reserved', async ({ page, request }) => {
     await page.goto('architecture/');
     const pictures = page.locator('figure.diagram--picture[data-diagram] img');
     expect(await pictures.count()).toBeGreaterThan(0);
