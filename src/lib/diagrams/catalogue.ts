@@ -28,6 +28,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { closestMatch } from '../did-you-mean.ts';
 import { DiagramError } from './errors.ts';
+import { fileRuleProblem } from './safety/files.ts';
 import type { ProcessedDiagram } from './pipeline.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -77,6 +78,8 @@ export interface DiagramFolderEntry {
   path: string;
   /** The directory entry (file type, for the file rules). */
   dirent: Dirent;
+  /** The project root: a file, after following symlinks, must be inside it. */
+  root?: string;
 }
 
 /**
@@ -102,7 +105,8 @@ export function checkDiagramFile(entry: DiagramFolderEntry): DiagramError | unde
       expected: `${DIAGRAM_NAME_RULE} (rename the file)`,
     });
   }
-  return undefined;
+  // Symlinks out of the project, directories, devices, pipes (safety/files.ts, #9).
+  return fileRuleProblem(entry.path, entry.root ?? process.cwd(), entry.file);
 }
 
 /**
@@ -120,13 +124,14 @@ export function listDiagramFolder(root: string = process.cwd(), dir: string = jo
   const files: DiagramFile[] = [];
   const refused: DiagramError[] = [];
   for (const dirent of entries) {
-    if (dirent.isDirectory() || !dirent.name.toLowerCase().endsWith('.svg')) continue;
+    // A directory named like a diagram (`x.svg/`) is not skipped: the file rules refuse it.
+    if (!dirent.name.toLowerCase().endsWith('.svg')) continue;
     const path = join(dirent.parentPath, dirent.name);
     const inFolder = relative(dir, path).split(sep).join('/');
     // Dot folders are not diagrams: diagrams/.rendered/ is the Mermaid render cache.
     if (inFolder.split('/').some((part) => part.startsWith('.'))) continue;
     const file = (relative(root, path) || inFolder).split(sep).join('/');
-    const problem = checkDiagramFile({ inFolder, file, path, dirent });
+    const problem = checkDiagramFile({ inFolder, file, path, dirent, root });
     if (problem) refused.push(problem);
     else files.push({ name: inFolder.slice(0, -'.svg'.length), file, path });
   }

@@ -7,7 +7,8 @@
  * fails the build even if no page uses it yet, and the report appears exactly once per
  * process. Paths resolve from `process.cwd()`, the project root for `astro build`.
  */
-import { readFileSync } from 'node:fs';
+import { readDiagramFile } from './safety/files.ts';
+import { resolveLimits } from './safety/bounds.ts';
 import { join } from 'node:path';
 import { timeWork } from '../build-phases.ts';
 import { cacheDir } from '../cache.ts';
@@ -61,7 +62,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
   }
 
   function loadOne({ name, file, path }: DiagramFile): ReportRow {
-    const source = readFileSync(path, 'utf8');
+    const source = readDiagramFile(path, cwd, file, resolveLimits());
     const key = diagramCacheKey(name, source);
     const inMemory = memory.get(key);
     if (inMemory) return { diagram: inMemory, cached: true };

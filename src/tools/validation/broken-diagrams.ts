@@ -5,10 +5,11 @@
  * and the pipeline owns the rules (src/lib/diagrams); this only turns their DiagramErrors
  * into Problems.
  */
-import { readFile } from 'node:fs/promises';
 import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
 import { DiagramError } from '../../lib/diagrams/errors.ts';
 import { processSvg } from '../../lib/diagrams/pipeline.ts';
+import { resolveLimits } from '../../lib/diagrams/safety/bounds.ts';
+import { readDiagramFile } from '../../lib/diagrams/safety/files.ts';
 import { diagramProblem, type Problem } from './problem.ts';
 
 export async function brokenDiagramProblems(root: string, names: Iterable<string>): Promise<Problem[]> {
@@ -18,7 +19,7 @@ export async function brokenDiagramProblems(root: string, names: Iterable<string
     const diagram = files.get(name);
     if (!diagram) continue; // a text diagram (checked by text-diagram-fences.ts)
     try {
-      processSvg(await readFile(diagram.path, 'utf8'), { name, file: diagram.file });
+      processSvg(readDiagramFile(diagram.path, root, diagram.file, resolveLimits()), { name, file: diagram.file });
     } catch (error) {
       if (!(error instanceof DiagramError)) throw error;
       problems.push(diagramProblem(error));

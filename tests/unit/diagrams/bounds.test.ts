@@ -22,7 +22,7 @@ function refusal(source: string, limits = {}): DiagramError {
 describe('scanMarkup', () => {
   it('counts elements and depth, skipping comments, CDATA, PIs, the DOCTYPE and quoted ">"', () => {
     const text = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "<g><g>">]><svg a="x>y"><!-- <g><g> --><g><![CDATA[<g>]]><rect/></g><g/></svg>`;
-    expect(scanMarkup(text)).toEqual({ elements: 4, maxDepth: 2 });
+    expect(scanMarkup(text)).toEqual({ elements: 4, maxDepth: 2, maxChildren: 2 });
   });
 });
 
@@ -33,10 +33,22 @@ describe('limits', () => {
     expect(e.message).toMatch(/^diagrams\/big\.svg:2: elements nested 100,001 deep, over the 256 limit; expected flatter groups \(or raise CASEBOOK_DIAGRAM_MAX_DEPTH\)$/);
   });
 
+  it('80,000 <rect>s side by side (95 s in svgo before) are refused at once, saying how to group them', () => {
+    const source = `<svg ${SVG}><title>t</title>${'<rect width="1" height="1"/>'.repeat(80_000)}</svg>`;
+    expect(refusal(source).message).toBe(
+      'diagrams/big.svg: 80,001 elements side by side in one group, over the 5,000 limit (the optimiser slows down quadratically with them); expected the shapes grouped in <g> elements of at most 5,000 (or raise CASEBOOK_DIAGRAM_MAX_CHILDREN)',
+    );
+  });
+
+  it('the same 80,000 shapes in groups pass the bounds (only the element limit applies)', () => {
+    const groups = Array.from({ length: 20 }, () => `<g>${'<rect/>'.repeat(4_000)}</g>`).join('');
+    expect(scanMarkup(`<svg>${groups}</svg>`)).toEqual({ elements: 80_021, maxDepth: 2, maxChildren: 4_000 });
+  });
+
   it('too many elements, and a file over the size limit, are refused before svgo runs', () => {
-    const many = `<svg ${SVG}>${'<rect/>'.repeat(2_001)}</svg>`;
+    const many = `<svg ${SVG}>${'<g><rect/></g>'.repeat(1_001)}</svg>`;
     expect(refusal(many, { maxElements: 2_000 }).message).toBe(
-      'diagrams/big.svg: 2,002 elements, over the 2,000 limit; expected a simpler diagram, e.g. split in several (or raise CASEBOOK_DIAGRAM_MAX_ELEMENTS)',
+      'diagrams/big.svg: 2,003 elements, over the 2,000 limit; expected a simpler diagram, e.g. split in several (or raise CASEBOOK_DIAGRAM_MAX_ELEMENTS)',
     );
     expect(refusal(`<svg ${SVG}><desc>${'x'.repeat(2 * 1024 * 1024)}</desc></svg>`, { maxBytes: 1024 * 1024 }).message)
       .toMatch(/^diagrams\/big\.svg: 2\.0 MiB, over the 1\.0 MiB limit/);

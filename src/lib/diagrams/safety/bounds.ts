@@ -6,12 +6,22 @@
  * | file size          | 8 MiB     | CASEBOOK_DIAGRAM_MAX_BYTES            | read and parsed whole, in memory      |
  * | elements           | 100,000   | CASEBOOK_DIAGRAM_MAX_ELEMENTS         | svgo's passes are linear in it        |
  * | nesting depth      | 256       | CASEBOOK_DIAGRAM_MAX_DEPTH            | svgo walks the tree recursively       |
+ * | children of one    | 5,000     | CASEBOOK_DIAGRAM_MAX_CHILDREN         | svgo's tree walk is quadratic in them |
+ * | element            |           |                                       | (see below)                           |
  * | `<use>` expansion  | 50,000    | CASEBOOK_DIAGRAM_MAX_USE_EXPANSION    | what the browser would draw ("billion |
  * |                    |           |                                       | laughs" of `<use>` chains hang a tab) |
  * | `<use>` depth      | 16        | CASEBOOK_DIAGRAM_MAX_USE_DEPTH        | same                                  |
  * | time per diagram   | 30 s      | CASEBOOK_DIAGRAM_TIME_BUDGET_MS       | checked between the pipeline's passes |
  *
- * The size, element and depth limits are checked on the raw text before svgo parses it (a
+ * The super-linear step is not one svgo plugin but svgo's visitor itself
+ * (`svgo/lib/util/visit.js`): before descending into each element it checks
+ * `parentNode.children.includes(node)`, a linear search of the siblings, so an element with
+ * n children costs n²/2 comparisons on every one of the ~35 visiting plugins. 80,000 sibling
+ * `<rect>`s cost 95 s; the same shapes in groups of a few thousand take a few seconds. svgo
+ * is a dependency we do not patch, so the number of children of one element is bounded, and
+ * the message says how to group them.
+ *
+ * The size, element, depth and children limits are checked on the raw text before svgo parses it (a
  * linear scan, see `scanMarkup`), so nothing super-linear or recursive ever sees a file
  * over them. svgo runs synchronously and cannot be interrupted, so the time budget is checked
  * after each pass: a diagram over it fails with its timings instead of going on.
@@ -22,6 +32,7 @@ export interface DiagramLimits {
   maxBytes: number;
   maxElements: number;
   maxDepth: number;
+  maxChildren: number;
   maxUseExpansion: number;
   maxUseDepth: number;
   timeBudgetMs: number;
@@ -31,6 +42,7 @@ export const DEFAULT_LIMITS: Readonly<DiagramLimits> = {
   maxBytes: 8 * 1024 * 1024,
   maxElements: 100_000,
   maxDepth: 256,
+  maxChildren: 5_000,
   maxUseExpansion: 50_000,
   maxUseDepth: 16,
   timeBudgetMs: 30_000,
@@ -40,6 +52,7 @@ const ENV: Record<keyof DiagramLimits, string> = {
   maxBytes: 'CASEBOOK_DIAGRAM_MAX_BYTES',
   maxElements: 'CASEBOOK_DIAGRAM_MAX_ELEMENTS',
   maxDepth: 'CASEBOOK_DIAGRAM_MAX_DEPTH',
+  maxChildren: 'CASEBOOK_DIAGRAM_MAX_CHILDREN',
   maxUseExpansion: 'CASEBOOK_DIAGRAM_MAX_USE_EXPANSION',
   maxUseDepth: 'CASEBOOK_DIAGRAM_MAX_USE_DEPTH',
   timeBudgetMs: 'CASEBOOK_DIAGRAM_TIME_BUDGET_MS',
@@ -63,6 +76,8 @@ export function resolveLimits(overrides: Partial<DiagramLimits> = {}, env: NodeJ
 export interface MarkupShape {
   elements: number;
   maxDepth: number;
+  /** Most element children of any one element. */
+  maxChildren: number;
   /** 1-based line of the first element past the depth limit, when there is one. */
   deepLine?: number;
 }
@@ -77,6 +92,9 @@ export function scanMarkup(text: string, depthLimit = Infinity): MarkupShape {
   let depth = 0;
   let maxDepth = 0;
   let deepAt = -1;
+  // Children counted per open element; the stack holds the counts of the ancestors.
+  const counts: number[] = [0];
+  let maxChildren = 0;
   let i = text.indexOf('<');
   const skipTo = (needle: string, from: number): number => {
     const at = text.indexOf(needle, from);
@@ -92,9 +110,13 @@ export function scanMarkup(text: string, depthLimit = Infinity): MarkupShape {
       i = bracket >= 0 && bracket < close ? skipTo(']>', bracket) : skipTo('>', i);
     } else if (text[i + 1] === '/') {
       depth = Math.max(0, depth - 1);
+      if (counts.length > 1) counts.pop();
       i = skipTo('>', i);
     } else if (/[A-Za-z_:]/.test(text[i + 1] ?? '')) {
       elements++;
+      const siblings = (counts[counts.length - 1] ?? 0) + 1;
+      counts[counts.length - 1] = siblings;
+      if (siblings > maxChildren) maxChildren = siblings;
       // Find the end of the tag, stepping over quoted values (which may hold `>`).
       let j = i + 1;
       let quote = '';
@@ -106,6 +128,7 @@ export function scanMarkup(text: string, depthLimit = Infinity): MarkupShape {
         else if (ch === '>') break;
       }
       if (text[j - 1] !== '/') {
+        counts.push(0);
         depth++;
         if (depth > maxDepth) maxDepth = depth;
         if (depth > depthLimit && deepAt < 0) deepAt = i;
@@ -114,7 +137,7 @@ export function scanMarkup(text: string, depthLimit = Infinity): MarkupShape {
     } else i++;
     i = text.indexOf('<', i);
   }
-  const shape: MarkupShape = { elements, maxDepth };
+  const shape: MarkupShape = { elements, maxDepth, maxChildren };
   if (deepAt >= 0) shape.deepLine = text.slice(0, deepAt).split('\n').length;
   return shape;
 }
@@ -133,6 +156,12 @@ export function assertWithinBounds(text: string, file: string, limits: DiagramLi
     throw new DiagramError({
       file, line: shape.deepLine, found: `elements nested ${shape.maxDepth.toLocaleString('en')} deep, over the ${limits.maxDepth} limit`,
       expected: `flatter groups (or raise ${ENV.maxDepth})`,
+    });
+  }
+  if (shape.maxChildren > limits.maxChildren) {
+    throw new DiagramError({
+      file, found: `${shape.maxChildren.toLocaleString('en')} elements side by side in one group, over the ${limits.maxChildren.toLocaleString('en')} limit (the optimiser slows down quadratically with them)`,
+      expected: `the shapes grouped in <g> elements of at most ${limits.maxChildren.toLocaleString('en')} (or raise ${ENV.maxChildren})`,
     });
   }
   if (shape.elements > limits.maxElements) {

@@ -27,33 +27,42 @@ const inside = (root: string, path: string): boolean => {
 };
 
 /**
- * The text of `path`, or a DiagramError naming `display` (the project-relative path).
- * `root` is the project root: the file, after following symlinks, must be inside it.
+ * Why `path` may not be published as a diagram (a symlink leading outside `root`, or not a
+ * regular file once links are followed), or undefined when it may. Never reads the file.
  */
-export function readDiagramFile(path: string, root: string, display: string, limits: Pick<DiagramLimits, 'maxBytes'>): string {
-  let stats: Stats;
+export function fileRuleProblem(path: string, root: string, display: string): DiagramError | undefined {
   try {
     const link = lstatSync(path);
     if (link.isSymbolicLink()) {
       const target = realpathSync(path);
       if (!inside(realpathSync(root), target)) {
-        throw new DiagramError({
+        return new DiagramError({
           file: display, found: `is a symlink to ${target}, outside the project`,
           expected: 'a regular file inside the project (copy the SVG into diagrams/ instead of linking it)',
         });
       }
     }
-    stats = statSync(path);
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      return new DiagramError({ file: display, found: `is ${kind(stats)}`, expected: 'a regular SVG file (move or rename it: every diagrams/*.svg is published)' });
+    }
   } catch (error) {
-    if (error instanceof DiagramError) throw error;
-    throw new DiagramError({
+    return new DiagramError({
       file: display, found: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
       expected: 'a readable SVG file (a symlink must point at an existing file)',
     });
   }
-  if (!stats.isFile()) {
-    throw new DiagramError({ file: display, found: `is ${kind(stats)}`, expected: 'a regular SVG file (move or rename it: every diagrams/*.svg is published)' });
-  }
+  return undefined;
+}
+
+/**
+ * The text of `path`, or a DiagramError naming `display` (the project-relative path).
+ * `root` is the project root: the file, after following symlinks, must be inside it.
+ */
+export function readDiagramFile(path: string, root: string, display: string, limits: Pick<DiagramLimits, 'maxBytes'>): string {
+  const problem = fileRuleProblem(path, root, display);
+  if (problem) throw problem;
+  const stats = statSync(path);
   if (stats.size > limits.maxBytes) {
     throw new DiagramError({
       file: display, found: `${(stats.size / 1024 / 1024).toFixed(1)} MiB, over the ${(limits.maxBytes / 1024 / 1024).toFixed(1)} MiB limit`,
