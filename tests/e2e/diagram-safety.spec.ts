@@ -162,7 +162,7 @@ test.describe('attack vectors in a real browser', () => {
     expect(at, 'the host page has a <main>').toBeGreaterThan(0);
     const withVectors = `${built.slice(0, at)}<section id="attack-vectors">${diagrams.map(figure).join('')}</section>${built.slice(at)}`;
 
-    const context = await page.context().browser()?.newContext({ baseURL });
+    const context = await page.context().browser()?.newContext(baseURL ? { baseURL } : {});
     const attacked = await (context ?? page.context()).newPage();
     const seen = await observe(attacked, origin);
     seen.current = `${origin}/${HOST_PAGE}`;
