@@ -21,6 +21,15 @@ export interface OgCardData {
   author: string;
   /** Footer, right: where the site lives ("you.dev/portfolio"). */
   site: string;
+  /** The study's `cover.image`, already scaled to fit the picture panel (cover-picture.ts). */
+  picture?: CardPicture | undefined;
+}
+
+/** A raster picture for the card's right-hand panel: a PNG data URI and its drawn size. */
+export interface CardPicture {
+  src: string;
+  width: number;
+  height: number;
 }
 
 export type CardStyle = Record<string, string | number>;
@@ -28,7 +37,12 @@ export interface CardNode {
   type: 'div';
   props: { style: CardStyle; children?: CardChild | CardChild[] };
 }
-export type CardChild = CardNode | string;
+/** satori's picture element: it needs the drawn width and height up front. */
+export interface CardImageNode {
+  type: 'img';
+  props: { src: string; width: number; height: number; style: CardStyle };
+}
+export type CardChild = CardNode | CardImageNode | string;
 
 /** The site's light palette (src/styles/global.css). */
 const COLOR = {
@@ -45,6 +59,10 @@ const COLOR = {
 const PAD_X = 72;
 const ACCENT_BAR = 16;
 const CONTENT_WIDTH = OG_IMAGE_SIZE.width - ACCENT_BAR - 2 * PAD_X;
+/** The picture panel beside the text when a study has a `cover.image`. */
+export const PICTURE_BOX = { width: 400, height: 380 } as const;
+const PICTURE_GAP = 48;
+export const PICTURE_BORDER = 2;
 
 const div = (style: CardStyle, children?: CardChild | CardChild[]): CardNode => ({
   type: 'div',
@@ -52,8 +70,9 @@ const div = (style: CardStyle, children?: CardChild | CardChild[]): CardNode => 
 });
 
 /** Longer titles get a smaller size so they fit in three lines. */
-export function titleSize(title: string): number {
-  const n = title.length;
+export function titleSize(title: string, narrow = false): number {
+  // The column beside a picture is about 60% as wide: count each character for more.
+  const n = narrow ? Math.ceil(title.length * 1.6) : title.length;
   if (n <= 34) return 76;
   if (n <= 60) return 64;
   if (n <= 90) return 54;
@@ -85,6 +104,32 @@ export function fitChips(chips: string[], width: number = CONTENT_WIDTH): string
     used += w;
   }
   return shown;
+}
+
+/** The picture, centred in its panel with a hairline frame, as on the study's card. */
+function pictureFrame(picture: CardPicture): CardNode {
+  return div(
+    {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: PICTURE_BOX.width,
+      height: '100%',
+      flexShrink: 0,
+    },
+    div(
+      {
+        display: 'flex',
+        border: `${PICTURE_BORDER}px solid ${COLOR.border}`,
+        borderRadius: 12,
+        overflow: 'hidden',
+      },
+      {
+        type: 'img',
+        props: { src: picture.src, width: picture.width, height: picture.height, style: { width: picture.width, height: picture.height } },
+      },
+    ),
+  );
 }
 
 export function cardTree(card: OgCardData): CardNode {
@@ -122,7 +167,9 @@ export function cardTree(card: OgCardData): CardNode {
     ],
   );
 
-  const size = titleSize(card.title);
+  const picture = card.picture;
+  const textWidth = picture ? CONTENT_WIDTH - PICTURE_BOX.width - PICTURE_GAP : CONTENT_WIDTH;
+  const size = titleSize(card.title, picture !== undefined);
   const title = div(
     {
       marginTop: 34,
@@ -151,7 +198,7 @@ export function cardTree(card: OgCardData): CardNode {
       ? [
           div(
             { display: 'flex', gap: CHIP_GAP, marginTop: 24 },
-            fitChips(card.chips).map((chip) =>
+            fitChips(card.chips, textWidth).map((chip) =>
               div(
                 {
                   fontSize: CHIP_FONT,
@@ -201,14 +248,21 @@ export function cardTree(card: OgCardData): CardNode {
           flexGrow: 1,
           padding: `56px ${PAD_X}px 48px`,
         },
-        [
-          header,
-          title,
-          ...subtitle,
-          div({ flexGrow: 1 }),
-          ...chips,
-          footer,
-        ],
+        picture
+          ? [
+              header,
+              div({ display: 'flex', flexGrow: 1, gap: PICTURE_GAP, alignItems: 'center' }, [
+                div({ display: 'flex', flexDirection: 'column', width: textWidth, height: '100%' }, [
+                  title,
+                  ...subtitle,
+                  div({ flexGrow: 1 }),
+                  ...chips,
+                ]),
+                pictureFrame(picture),
+              ]),
+              footer,
+            ]
+          : [header, title, ...subtitle, div({ flexGrow: 1 }), ...chips, footer],
       ),
     ],
   );

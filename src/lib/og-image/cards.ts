@@ -7,7 +7,7 @@ import type { SiteConfig } from '../../site.config.ts';
 import type { Status } from '../../content.config.ts';
 import { STATUS_INFO } from '../status.ts';
 import { displayHost } from '../seo/absolute-url.ts';
-import type { OgCardData } from './card.ts';
+import type { CardPicture, OgCardData } from './card.ts';
 
 export interface CardStudy {
   title: string;
@@ -19,8 +19,10 @@ export interface CardStudy {
 
 type CardSite = Pick<SiteConfig, 'title' | 'description' | 'url' | 'base' | 'author'>;
 
-export function caseStudyCard(study: CardStudy, site: CardSite): OgCardData {
+/** `picture`: the study's `cover.image`, prepared by cover-picture.ts, shown beside the text. */
+export function caseStudyCard(study: CardStudy, site: CardSite, picture?: CardPicture): OgCardData {
   return {
+    ...(picture ? { picture } : {}),
     eyebrow: study.category,
     title: study.title,
     subtitle: study.subtitle,

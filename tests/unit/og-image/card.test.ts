@@ -7,7 +7,9 @@ import { siteConfig } from '../../../src/site.config.ts';
 const texts = (node: CardChild): string[] =>
   typeof node === 'string'
     ? [node]
-    : [node.props.children ?? []].flat().flatMap((c) => texts(c));
+    : node.type === 'img'
+      ? []
+      : [node.props.children ?? []].flat().flatMap((c) => texts(c));
 
 describe('caseStudyCard', () => {
   it('carries the title, category, status label, stack, author and site', () => {
