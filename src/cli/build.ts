@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { addSpan, formatPhases, phaseRecord } from '../lib/build-phases.ts';
 import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
+import { uncachedMermaidFences } from '../lib/diagrams/text/prerender.ts';
 import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
 import { printOutcome, validateInBackground, type ValidationOutcome } from '../tools/validation/background-validation.ts';
@@ -51,6 +52,10 @@ class ValidationFailed extends Error {}
 
 async function main(): Promise<number> {
   const started = performance.now();
+  // A Mermaid fence that is not in the render cache needs the browser. Validating alongside
+  // the build would render it twice at once (two browsers, two writers of one cache entry),
+  // so then the validator goes first and fills the cache, and the build only reads it.
+  const uncached = values['skip-validate'] ? [] : uncachedMermaidFences(root);
   const validation: Promise<ValidationOutcome> = values['skip-validate']
     ? Promise.resolve({ ok: true, lines: [] })
     : validateInBackground(root).then((outcome) => {
@@ -58,6 +63,13 @@ async function main(): Promise<number> {
         printOutcome(outcome);
         return outcome;
       });
+  if (uncached.length > 0) {
+    console.log(`${uncached.length} Mermaid diagram(s) not rendered yet (first: ${uncached[0]!.file}:${uncached[0]!.line}): validating and rendering them before the build.`);
+    if (!(await validation).ok) {
+      console.error(`\nBuild stopped: fix the problems above. ${kept}`);
+      return 1;
+    }
+  }
   let tempDir: string | undefined;
   const restoreOutput = quietStackTraces();
   try {

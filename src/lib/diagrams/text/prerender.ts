@@ -20,7 +20,7 @@ import { formatOf } from '../../markdown/features.ts';
 import { describeTextDiagramError } from './remark-text-diagrams.ts';
 import { normaliseSource } from './render.ts';
 import { mermaidStoreKey, rawMermaidSvg } from './render-mermaid.ts';
-import { RenderStore } from './render-store.ts';
+import { defaultStoreDir, RenderStore } from './render-store.ts';
 import { TextDiagramError, type TextDiagramLang } from './types.ts';
 import { blankFrontmatter } from '../../frontmatter.ts';
 
@@ -62,6 +62,15 @@ export function contentFences(root: string, dir = join(root, 'content')): Conten
     });
   }
   return found;
+}
+
+/**
+ * The Mermaid fences of the content whose render is not in the store yet: each of them
+ * needs a browser. `npm run build` validates before building when there are any, so that
+ * each is rendered once (by the validator, into the store) rather than twice at once.
+ */
+export function uncachedMermaidFences(root: string, store: RenderStore = new RenderStore(defaultStoreDir())): ContentFence[] {
+  return contentFences(root).filter((f) => f.lang === 'mermaid' && store.get(mermaidStoreKey(normaliseSource(f.body))) === undefined);
 }
 
 export interface PrerenderResult {
