@@ -8,13 +8,21 @@ import { createMermaidPool, MERMAID_VERSION, renderInPage } from '../../lib/diag
 import { normaliseSource } from '../../lib/diagrams/text/render.ts';
 import { corpusFences, type CorpusManifest, type OfficialOutcome } from './corpus.ts';
 
-export async function measureOfficial(manifest: CorpusManifest, root: string = process.cwd()): Promise<CorpusManifest> {
+/** The re-measured manifest, and the diagram type mermaid parsed for each fence it could parse. */
+export interface OfficialMeasure {
+  manifest: CorpusManifest;
+  types: string[];
+}
+
+export async function measureOfficial(manifest: CorpusManifest, root: string = process.cwd()): Promise<OfficialMeasure> {
   const pool = createMermaidPool(2, { startOnLoad: false });
   try {
     const fences = corpusFences(manifest, root).filter((f) => f.lang === 'mermaid');
+    const types: string[] = [];
     const outcomes = await Promise.all(
       fences.map(async (fence): Promise<OfficialOutcome> => {
         const result = await pool.run((page) => renderInPage(page, normaliseSource(fence.body)));
+        if (result.ok) types.push(result.type);
         return result.ok ? 'ok' : { error: result.message.split('\n')[0] ?? result.message };
       }),
     );
@@ -25,8 +33,11 @@ export async function measureOfficial(manifest: CorpusManifest, root: string = p
       byFile.set(fence.file.file, list);
     });
     return {
-      mermaid: MERMAID_VERSION,
-      files: manifest.files.map((f) => ({ ...f, official: byFile.get(f.file) ?? f.official })),
+      manifest: {
+        mermaid: MERMAID_VERSION,
+        files: manifest.files.map((f) => ({ ...f, official: byFile.get(f.file) ?? f.official })),
+      },
+      types,
     };
   } finally {
     await pool.close();
