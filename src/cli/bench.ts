@@ -2,12 +2,15 @@
  * `npm run bench -- [--count 1000] [--keep] [--generate-only]`
  *
  * Generates N synthetic case studies in a temporary copy of the site, then, in one run so
- * the ratios are comparable on a noisy machine: builds Casebook cold, builds a plain
+ * the ratios are comparable on a noisy machine: renders their Mermaid fences into the site's
+ * committed render cache (`npm run diagrams:render`, measured on its own: what a clean clone
+ * of a real portfolio has already), builds Casebook cold (empty build caches), builds a plain
  * Astro + MDX project of the same pages, and rebuilds Casebook with nothing changed (warm
  * caches). Prints pages/s, peak memory and the ratios, and writes them to
  * .casebook/bench/latest.json (with each build's log beside it).
  *
  *   --count N         synthetic case studies (default 1000)
+ *   --no-prerender    skip the render step: the cold build renders every fence in Chromium
  *   --keep            keep the temporary sites and outputs (their paths are printed)
  *   --generate-only   write both sites and stop, for profiling builds by hand (implies --keep)
  */
@@ -18,10 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listDiagramFolder } from '../lib/diagrams/catalogue.ts';
 import { diagramVariants, type DiagramVariant } from '../tools/bench/diagram-variants.ts';
-import { machineInfo } from '../tools/bench/machine.ts';
+import { loadAverage, machineInfo } from '../tools/bench/machine.ts';
 import { measureBuild, type BuildMeasurement, type BuildRequest } from '../tools/bench/measure-build.ts';
 import { casebookShikiConfig, writePlainProject } from '../tools/bench/plain-project.ts';
-import { formatReport, ratiosOf, type BenchReport } from '../tools/bench/report.ts';
+import { formatReport, ratiosOf, uncachedColdOf, type BenchReport } from '../tools/bench/report.ts';
 import { formatMermaidCost, measureMermaidCost } from '../tools/bench/mermaid-cost.ts';
 import { copySite, linkNodeModules, writeDiagrams, writeStudies } from '../tools/bench/site-copy.ts';
 import { syntheticStudies } from '../tools/bench/synthetic-study.ts';
@@ -46,6 +49,7 @@ async function main(): Promise<number> {
         count: { type: 'string', default: '1000' },
         keep: { type: 'boolean', default: false },
         'generate-only': { type: 'boolean', default: false },
+        'no-prerender': { type: 'boolean', default: false },
       },
     }));
   } catch (err) {
@@ -55,6 +59,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(count) || count < 1) usageError(`--count: expected a positive whole number, found "${values.count}"`);
   const generateOnly = values['generate-only'] === true;
   const keep = values.keep === true || generateOnly;
+  const prerender = values['no-prerender'] !== true;
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const binDir = join(repoRoot, 'node_modules', '.bin');
@@ -67,6 +72,7 @@ async function main(): Promise<number> {
     siteOut: join(work, 'out-casebook'),
     plainOut: join(work, 'out-plain'),
     siteCache: join(work, 'cache-casebook'),
+    renderCache: join(work, 'cache-render'),
     plainCache: join(work, 'cache-plain'),
     logs: join(work, 'logs'),
   };
@@ -122,6 +128,29 @@ async function main(): Promise<number> {
       { ...casebook, label: 'Casebook (warm)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-warm.log') },
     ];
     const results: BuildMeasurement[] = [];
+    // 1b. The committed Mermaid renders a real portfolio's clone has: measured on their own,
+    // with a cache folder of their own, so the cold build's caches stay empty.
+    let diagramsRender: BuildMeasurement | undefined;
+    if (prerender) {
+      process.stdout.write('bench: rendering the Mermaid fences into diagrams/.rendered/ (npm run diagrams:render) ... ');
+      diagramsRender = await measureBuild({
+        ...base,
+        label: 'diagrams:render',
+        command: ['tsx', 'src/cli/diagrams-render.ts'],
+        cwd: dirs.site,
+        outDir: join(work, 'out-render'),
+        cacheDir: dirs.renderCache,
+        logFile: join(dirs.logs, 'diagrams-render.log'),
+      });
+      results.push(diagramsRender);
+      if (!diagramsRender.ok) {
+        console.log('FAILED');
+        saveLogs(repoRoot, results);
+        console.error(`bench: diagrams:render failed (exit ${diagramsRender.exitCode}); last lines of ${diagramsRender.logFile}:\n${diagramsRender.outputTail}`);
+        return 1;
+      }
+      console.log(`${diagramsRender.seconds.toFixed(1)} s${diagramsRender.cpuSeconds === null ? '' : `, ${diagramsRender.cpuSeconds.toFixed(1)} CPU s`}, peak ${Math.round(diagramsRender.peakMB)} MB`);
+    }
     for (const req of plan) {
       process.stdout.write(`bench: building ${req.label} ... `);
       const result = await measureBuild(req);
@@ -139,9 +168,18 @@ async function main(): Promise<number> {
     }
 
     // 5. Report.
-    const [casebookCold, plain, casebookWarm] = results as [BuildMeasurement, BuildMeasurement, BuildMeasurement];
+    const [casebookCold, plain, casebookWarm] = results.slice(diagramsRender ? 1 : 0) as [BuildMeasurement, BuildMeasurement, BuildMeasurement];
     const builds = { casebookCold, plain, casebookWarm };
-    const report: BenchReport = { startedAt, count, textDiagrams: TEXT_DIAGRAM_ORIGIN, machine, builds, ratios: ratiosOf(builds) };
+    const report: BenchReport = {
+      startedAt,
+      count,
+      textDiagrams: TEXT_DIAGRAM_ORIGIN,
+      machine,
+      builds,
+      ratios: ratiosOf(builds),
+      ...(diagramsRender ? { diagramsRender, uncachedCold: uncachedColdOf(diagramsRender, builds) } : {}),
+      endLoadAverage: loadAverage(),
+    };
     const outFile = join(saveLogs(repoRoot, results), 'latest.json');
     writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
     console.log(`\n${formatReport(report)}\n\nbench: wrote ${outFile}`);

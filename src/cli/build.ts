@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { addSpan, formatPhases, phaseRecord } from '../lib/build-phases.ts';
 import { closeBrowsers } from '../lib/diagrams/text/browser.ts';
-import { uncachedMermaidFences } from '../lib/diagrams/text/prerender.ts';
+import { uncachedMermaid } from '../tools/build/mermaid-precheck.ts';
 import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
 import { printOutcome, validateInBackground, type ValidationOutcome } from '../tools/validation/background-validation.ts';
@@ -55,7 +55,8 @@ async function main(): Promise<number> {
   // A Mermaid fence that is not in the render cache needs the browser. Validating alongside
   // the build would render it twice at once (two browsers, two writers of one cache entry),
   // so then the validator goes first and fills the cache, and the build only reads it.
-  const uncached = values['skip-validate'] ? [] : uncachedMermaidFences(root);
+  // (Read without a Markdown parse when the files allow it: src/tools/build/mermaid-precheck.ts.)
+  const uncached = values['skip-validate'] ? [] : uncachedMermaid(root).uncached;
   const validation: Promise<ValidationOutcome> = values['skip-validate']
     ? Promise.resolve({ ok: true, lines: [] })
     : validateInBackground(root).then((outcome) => {

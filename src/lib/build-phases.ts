@@ -7,7 +7,9 @@
  *   search index, sitemap), marked by the casebook:build-phases integration and by the CLI
  *   (validation);
  * - work totals: time spent inside one kind of work wherever it happens (diagrams, text
- *   diagrams, share images), summed over calls, with a count. They overlap the spans.
+ *   diagrams, share images), with a count of calls: synchronous calls and worker-thread
+ *   times are summed; awaited calls count the time at least one was running (overlapping
+ *   calls once). They overlap the spans.
  *
  * The record lives on globalThis because Vite bundles its own copy of this module into the
  * prerender chunk; every copy must add to the same totals.
@@ -66,16 +68,32 @@ export function timeWork<T>(name: string, fn: () => T): T {
   }
 }
 
+const IN_FLIGHT = Symbol.for('casebook.build-phases.in-flight');
+type GlobalWithInFlight = typeof globalThis & { [IN_FLIGHT]?: Map<string, { calls: number; since: number }> };
+
 /**
- * Awaits `fn` and adds its duration to `name`. Concurrent calls each count their own wait,
- * so use this only for work that runs one call at a time.
+ * Awaits `fn` and adds to `name` the time during which at least one such call was running:
+ * calls that overlap (every page of a build awaiting its diagrams at once) count their
+ * shared interval once, not once per waiting call, so the figure stays a wall time that
+ * can be compared with the spans. Each call still adds one to the count.
  */
 export async function timeWorkAsync<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const start = performance.now();
+  const g = globalThis as GlobalWithInFlight;
+  const inFlight = (g[IN_FLIGHT] ??= new Map());
+  const state = inFlight.get(name) ?? { calls: 0, since: 0 };
+  if (state.calls === 0) state.since = performance.now();
+  state.calls += 1;
+  inFlight.set(name, state);
   try {
     return await fn();
   } finally {
-    addWork(name, performance.now() - start);
+    state.calls -= 1;
+    const figure = (phaseRecord().work[name] ??= { ms: 0, count: 0 });
+    figure.count += 1;
+    if (state.calls === 0) {
+      figure.ms += performance.now() - state.since;
+      inFlight.delete(name);
+    }
   }
 }
 

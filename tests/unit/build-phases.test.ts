@@ -1,5 +1,5 @@
 /** The per-phase figures the build log and `npm run bench` print. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addSpan, addWork, formatPhases, phaseRecord, resetPhases, timeWork, timeWorkAsync } from '../../src/lib/build-phases.ts';
 
 beforeEach(() => resetPhases());
@@ -26,6 +26,32 @@ describe('build phases', () => {
     await expect(timeWorkAsync('text diagrams', () => Promise.reject(new Error('bad fence')))).rejects.toThrow('bad fence');
     expect(phaseRecord().work['diagrams']?.count).toBe(2);
     expect(phaseRecord().work['text diagrams']?.count).toBe(2);
+  });
+
+  it('counts overlapping awaited calls once in the time, and each call in the count', async () => {
+    let now = 1000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const gates: Array<() => void> = [];
+      const call = () => timeWorkAsync('text diagrams', () => new Promise<void>((resolve) => gates.push(resolve)));
+      const first = call(); // starts at 1000
+      now = 1100;
+      const second = call(); // overlaps the first
+      now = 1300;
+      gates[0]!();
+      await first;
+      now = 1500;
+      gates[1]!();
+      await second; // both ran from 1000 to 1500: 500 ms, not 300 + 400
+      now = 2000;
+      const third = call(); // alone, 2000 to 2050
+      now = 2050;
+      gates[2]!();
+      await third;
+      expect(phaseRecord().work['text diagrams']).toEqual({ ms: 550, count: 3 });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('is one record per process, whichever copy of the module adds to it', async () => {

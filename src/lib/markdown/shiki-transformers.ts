@@ -49,6 +49,24 @@ export function docusaurusHighlightComments(): ShikiTransformer {
   };
 }
 
+/**
+ * Tokenize every line to the end, however long it takes. Shiki gives up on a line after
+ * `tokenizeTimeLimit` (500 ms by default) and leaves the rest of it as one uncoloured token.
+ * Its first theme pays for compiling the grammar's patterns, so on a busy machine (a GC
+ * pause, a shared core) a line of the light theme could pass the limit in one build and not
+ * in the next: a few `--shiki-light` tokens came out in the default colour on 1-3 pages,
+ * differently build to build. A build wants the same output every time, so no limit; the
+ * transformer runs before tokenizing and sets the option on the call's own options.
+ */
+export function completeTokenizing(): ShikiTransformer {
+  return {
+    name: 'casebook:complete-tokenizing',
+    preprocess(_code, options) {
+      options.tokenizeTimeLimit = 0;
+    },
+  };
+}
+
 /** ```diff fences: lines starting with + or - are marked as added or removed. */
 export function diffLines(): ShikiTransformer {
   return {
@@ -66,6 +84,7 @@ export function diffLines(): ShikiTransformer {
 }
 
 export const shikiTransformers: ShikiTransformer[] = [
+  completeTokenizing(),
   transformerMetaHighlight(),
   transformerNotationDiff({ matchAlgorithm: 'v3' }),
   transformerNotationHighlight({ matchAlgorithm: 'v3' }),

@@ -3,6 +3,8 @@
  * the machine (and, on a shared machine, its load when the run started).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 
 export interface MachineInfo {
@@ -12,6 +14,8 @@ export interface MachineInfo {
   os: string;
   /** Node that runs the builds (node_modules/.bin/node), not the one running this script. */
   nodeVersion: string;
+  /** Astro's version in the project's node_modules ('unknown' when it cannot be read). */
+  astroVersion: string;
   /** 1-minute load average when the benchmark started. */
   loadAverage: number;
 }
@@ -33,6 +37,22 @@ export function machineInfo(binDir: string): MachineInfo {
     ramGB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     os: `${type()} ${release()}`,
     nodeVersion,
-    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    astroVersion: packageVersion(join(binDir, '..', 'astro', 'package.json')),
+    loadAverage: loadAverage(),
   };
+}
+
+/** The 1-minute load average now, to two decimals. */
+export function loadAverage(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** `version` of a package.json, or 'unknown'. */
+export function packageVersion(packageJson: string): string {
+  try {
+    const value = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: unknown }).version;
+    return typeof value === 'string' ? value : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

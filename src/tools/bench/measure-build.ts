@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { PhaseRecord } from '../../lib/build-phases.ts';
 import { hashDirectory } from './dist-hash.ts';
+import { loadAverage } from './machine.ts';
 import { watchTreeMemory } from './process-tree-memory.ts';
 
 export interface BuildRequest {
@@ -53,6 +54,8 @@ export interface BuildMeasurement {
   distHash: string;
   /** The last lines of the build's output (for failures). */
   outputTail: string;
+  /** The machine's 1-minute load average when the build started and when it ended. */
+  load: { start: number; end: number };
 }
 
 export const TIME_BINARY = '/usr/bin/time';
@@ -83,6 +86,7 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
     if (tail.length > 400) tail.splice(0, tail.length - 200);
   };
 
+  const loadAtStart = loadAverage();
   const started = performance.now();
   const child = spawn(command, args, { cwd: req.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const memory = watchTreeMemory(child.pid ?? process.pid);
@@ -120,6 +124,7 @@ export async function measureBuild(req: BuildRequest): Promise<BuildMeasurement>
     phases: readPhases(phasesFile),
     distHash: exitCode === 0 && existsSync(req.outDir) ? hashDirectory(req.outDir) : '',
     outputTail: tail.slice(-40).join('\n'),
+    load: { start: loadAtStart, end: loadAverage() },
   };
 }
 

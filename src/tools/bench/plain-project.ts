@@ -98,16 +98,17 @@ export function writePlainProject(dir: string, options: PlainProjectOptions = {}
 }
 
 /**
- * Casebook's `markdown.shikiConfig`, read by loading its astro.config.mjs; the default if
- * the config cannot be loaded or holds something that is not plain data (e.g. transformers).
+ * Casebook's `markdown.shikiConfig`, read by loading its astro.config.mjs, without its
+ * transformers (functions, and Casebook's own features: the plain project has none); the
+ * default if the config cannot be loaded.
  */
 export async function casebookShikiConfig(configFile: string): Promise<unknown> {
   try {
     const mod = (await import(pathToFileURL(configFile).href)) as { default?: { markdown?: { shikiConfig?: unknown } } };
     const config = mod.default?.markdown?.shikiConfig;
-    if (config === undefined) return DEFAULT_SHIKI_CONFIG;
-    const json = JSON.stringify(config);
-    return json.includes('"transformers":[{') ? DEFAULT_SHIKI_CONFIG : (JSON.parse(json) as unknown);
+    if (config === undefined || config === null || typeof config !== 'object') return DEFAULT_SHIKI_CONFIG;
+    const { transformers: _transformers, ...data } = config as Record<string, unknown>;
+    return JSON.parse(JSON.stringify(data)) as unknown;
   } catch {
     return DEFAULT_SHIKI_CONFIG;
   }

@@ -33,10 +33,41 @@ export interface BenchReport {
     /** The same three ratios on CPU seconds (NaN without /usr/bin/time). */
     cpu: { coldToPlain: number; warmToPlain: number; coldToWarm: number };
   };
+  /**
+   * `npm run diagrams:render` on the synthetic site before the cold build (absent with
+   * --no-prerender): the Mermaid renders a real portfolio commits, so the cold build finds them.
+   */
+  diagramsRender?: BuildMeasurement;
+  /** Render step + cold build: what a site with no committed renders pays (see uncachedColdOf). */
+  uncachedCold?: UncachedCold;
+  /** 1-minute load average when the last build ended. */
+  endLoadAverage?: number;
+}
+
+/**
+ * A cold build with nothing rendered yet, estimated as the render step plus the cold build
+ * that follows it (the build then renders nothing itself). An estimate, labelled as one:
+ * the build renders the same fences the step did, on the same browser pool code.
+ */
+export interface UncachedCold {
+  seconds: number;
+  cpuSeconds: number | null;
+  toPlain: number;
+  cpuToPlain: number;
+}
+
+export function uncachedColdOf(render: BuildMeasurement, builds: BenchReport['builds']): UncachedCold {
+  const { casebookCold: cold, plain } = builds;
+  const seconds = render.seconds + cold.seconds;
+  const cpuSeconds = render.cpuSeconds !== null && cold.cpuSeconds !== null ? render.cpuSeconds + cold.cpuSeconds : null;
+  return { seconds, cpuSeconds, toPlain: div(seconds, plain.seconds), cpuToPlain: div(cpuSeconds, plain.cpuSeconds) };
+}
+
+function div(a: number | null, b: number | null): number {
+  return a !== null && b !== null && b > 0 ? a / b : Number.NaN;
 }
 
 export function ratiosOf(builds: BenchReport['builds']): BenchReport['ratios'] {
-  const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : Number.NaN);
   const { casebookCold: cold, plain, casebookWarm: warm } = builds;
   return {
     coldToPlain: div(cold.seconds, plain.seconds),
@@ -50,7 +81,7 @@ export function ratiosOf(builds: BenchReport['builds']): BenchReport['ratios'] {
   };
 }
 
-const HEADERS = ['build', 'pages', 'seconds', 'pages/s', 'peak MB', 'time vs plain', 'CPU s', 'CPU vs plain'] as const;
+const HEADERS = ['build', 'pages', 'seconds', 'pages/s', 'peak MB', 'time vs plain', 'CPU s', 'CPU vs plain', 'load'] as const;
 
 /** The result table (aligned plain text, no colours) followed by the machine line. */
 export function formatReport(report: BenchReport): string {
@@ -65,8 +96,11 @@ export function formatReport(report: BenchReport): string {
     ratio,
     b.cpuSeconds === null ? 'n/a' : b.cpuSeconds.toFixed(1),
     cpuRatio,
+    b.load ? `${b.load.start.toFixed(1)}-${b.load.end.toFixed(1)}` : '',
   ];
+  const render = report.diagramsRender;
   const rows = [
+    ...(render ? [row(render, '', '')] : []),
     row(casebookCold, times(report.ratios.coldToPlain), times(cpu.coldToPlain)),
     row(plain, '1.00x', '1.00x'),
     row(casebookWarm, times(report.ratios.warmToPlain), times(cpu.warmToPlain)),
@@ -84,11 +118,14 @@ export function formatReport(report: BenchReport): string {
     rule,
     ...rows.map(line),
     '',
+    ...(report.uncachedCold ? [uncachedLine(report.uncachedCold)] : []),
     `Warm rebuild is ${times(report.ratios.coldToWarm)} faster than cold (${times(cpu.coldToWarm)} in CPU time).`,
     '"time vs plain" = Casebook wall seconds / plain Astro + MDX wall seconds for the same studies; "CPU vs plain" the same',
     'on user+system CPU seconds, which waiting for a busy core does not inflate. Pages include Casebook\'s index, tag and',
-    'category pages; peak MB is the build\'s whole process tree.',
-    `Machine: ${m.cpus} x ${m.cpuModel}, ${m.ramGB} GB RAM, ${m.os}, Node ${m.nodeVersion}, load ${m.loadAverage} at start.`,
+    'category pages; peak MB is the build\'s whole process tree; load = 1-minute load average at its start and end.',
+    ...(render ? ['The cold build found the Mermaid renders diagrams:render committed, as a clean clone of a real portfolio does.'] : []),
+    `Machine: ${m.cpus} x ${m.cpuModel}, ${m.ramGB} GB RAM, ${m.os}, Node ${m.nodeVersion}, Astro ${m.astroVersion ?? 'unknown'}, ` +
+      `load ${m.loadAverage} at start${report.endLoadAverage === undefined ? '' : `, ${report.endLoadAverage} at end`}.`,
     '',
     formatPhaseTable(report.builds),
     '',
@@ -127,6 +164,13 @@ export function formatHashes(builds: BenchReport['builds']): string {
     ? 'identical'
     : 'DIFFERENT: the warm build changed the output';
   return `Built site sha256: cold ${cold.distHash.slice(0, 16)}, warm ${warm.distHash.slice(0, 16)} (${verdict}); plain ${builds.plain.distHash.slice(0, 16)}.`;
+}
+
+function uncachedLine(u: UncachedCold): string {
+  return (
+    `Cold with no committed renders (diagrams:render + cold build, summed): ${u.seconds.toFixed(1)} s = ${times(u.toPlain)} plain` +
+    (u.cpuSeconds === null ? '.' : `; ${u.cpuSeconds.toFixed(1)} CPU s = ${times(u.cpuToPlain)} plain.`)
+  );
 }
 
 function times(ratio: number): string {

@@ -1,7 +1,7 @@
 /** The benchmark's printed table and ratios: what a reader of the README copies. */
 import { describe, expect, it } from 'vitest';
 import type { BuildMeasurement } from '../../../src/tools/bench/measure-build.ts';
-import { formatHashes, formatReport, ratiosOf, type BenchReport } from '../../../src/tools/bench/report.ts';
+import { formatHashes, formatReport, ratiosOf, uncachedColdOf, type BenchReport } from '../../../src/tools/bench/report.ts';
 import type { PhaseRecord } from '../../../src/lib/build-phases.ts';
 
 function build(
@@ -11,7 +11,7 @@ function build(
   return {
     label, ok: true, exitCode: 0, seconds, pages, pagesPerSecond: seconds > 0 ? pages / seconds : 0,
     peakMB, treePeakMB: peakMB, maxProcessMB: peakMB * 0.8, cpuSeconds, logFile: '/tmp/x.log', outputTail: '',
-    phases, distHash,
+    phases, distHash, load: { start: 1.5, end: 2.25 },
   };
 }
 
@@ -32,7 +32,7 @@ const report: BenchReport = {
   startedAt: '2025-01-01T00:00:00.000Z',
   count: 1000,
   textDiagrams: 'fallback',
-  machine: { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', ramGB: 23.5, os: 'Linux 6.1', nodeVersion: 'v22.23.3', loadAverage: 1.5 },
+  machine: { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', ramGB: 23.5, os: 'Linux 6.1', nodeVersion: 'v22.23.3', astroVersion: '7.3.5', loadAverage: 1.5 },
   builds,
   ratios: ratiosOf(builds),
 };
@@ -53,16 +53,16 @@ describe('benchmark report', () => {
     const rows = lines.slice(0, lines.findIndex((l) => l.startsWith('Warm rebuild'))).filter((l) => / \| /.test(l));
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1); // columns line up
-    expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x \|\s*80\.0 \|\s*4\.00x$/m);
-    expect(text).toMatch(/plain Astro \+ MDX \|\s*1000 \|\s*30\.0 \|\s*33\.3 \|\s*700 \|\s*1\.00x \|\s*20\.0 \|\s*1\.00x$/m);
-    expect(text).toMatch(/Casebook \(warm\)\s*\|\s*1100 \|\s*45\.0 \|\s*24\.4 \|\s*1400 \|\s*1\.50x \|\s*40\.0 \|\s*2\.00x$/m);
+    expect(text).toMatch(/Casebook \(cold\)\s*\|\s*1100 \|\s*90\.0 \|\s*12\.2 \|\s*1500 \|\s*3\.00x \|\s*80\.0 \|\s*4\.00x \| 1\.5-2\.3$/m);
+    expect(text).toMatch(/plain Astro \+ MDX \|\s*1000 \|\s*30\.0 \|\s*33\.3 \|\s*700 \|\s*1\.00x \|\s*20\.0 \|\s*1\.00x \| 1\.5-2\.3$/m);
+    expect(text).toMatch(/Casebook \(warm\)\s*\|\s*1100 \|\s*45\.0 \|\s*24\.4 \|\s*1400 \|\s*1\.50x \|\s*40\.0 \|\s*2\.00x \| 1\.5-2\.3$/m);
   });
 
   it('names the machine, the node version and the study count', () => {
     const text = formatReport(report);
     expect(text).toContain('1000 synthetic case studies');
     expect(text).toContain('2 x Intel(R) Xeon(R) Processor, 23.5 GB RAM');
-    expect(text).toContain('Node v22.23.3');
+    expect(text).toContain('Node v22.23.3, Astro 7.3.5');
     expect(text).toContain('Warm rebuild is 2.00x faster than cold (2.00x in CPU time)');
   });
 
@@ -71,8 +71,19 @@ describe('benchmark report', () => {
     const text = formatReport({ ...report, builds: zero, ratios: ratiosOf(zero) });
     expect(text).not.toContain('Infinity');
     expect(text).not.toContain('NaN');
-    expect(text).toMatch(/Casebook \(cold\).*\| +n\/a \| +80\.0 \| +n\/a$/m);
-    expect(text).toMatch(/plain Astro \+ MDX .*\| +n\/a \| +1\.00x$/m);
+    expect(text).toMatch(/Casebook \(cold\).*\| +n\/a \| +80\.0 \| +n\/a \| 1\.5-2\.3$/m);
+    expect(text).toMatch(/plain Astro \+ MDX .*\| +n\/a \| +1\.00x \| 1\.5-2\.3$/m);
+  });
+
+  it('puts the render step in its own row and adds it to the cold build for the no-renders figure', () => {
+    const render = build('diagrams:render', 60, 0, 900, 50);
+    const uncachedCold = uncachedColdOf(render, builds);
+    expect(uncachedCold).toEqual({ seconds: 150, cpuSeconds: 130, toPlain: 5, cpuToPlain: 6.5 });
+    const text = formatReport({ ...report, diagramsRender: render, uncachedCold, endLoadAverage: 3 });
+    expect(text).toMatch(/^diagrams:render\s*\|\s*0 \|\s*60\.0 \|/m);
+    expect(text).toContain('Cold with no committed renders (diagrams:render + cold build, summed): 150.0 s = 5.00x plain; 130.0 CPU s = 6.50x plain.');
+    expect(text).toContain('load 1.5 at start, 3 at end');
+    expect(uncachedColdOf(build('diagrams:render', 60, 0, 900, null), builds).cpuSeconds).toBeNull();
   });
 
   it('prints the phases of each build, in seconds, with work totals after the spans and "-" where a build has none', () => {

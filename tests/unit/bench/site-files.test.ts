@@ -50,7 +50,7 @@ describe('plain baseline project', () => {
 
   it("highlights code with Casebook's shiki settings, read from its astro.config.mjs", async () => {
     const shikiConfig = await casebookShikiConfig(join(process.cwd(), 'astro.config.mjs'));
-    expect(shikiConfig).toHaveProperty('themes');
+    expect(shikiConfig).toEqual({ themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false, wrap: false });
     const config = plainProjectFiles({ shikiConfig })['astro.config.mjs'] ?? '';
     expect(config).toContain(`shikiConfig: ${JSON.stringify(shikiConfig)}`);
     expect(await casebookShikiConfig(join(process.cwd(), 'no-such-config.mjs'))).toEqual(DEFAULT_SHIKI_CONFIG);
