@@ -77,7 +77,7 @@ const HTML_BREAKOUT_ELEMENTS = new Set([
   'table', 'tt', 'u', 'ul', 'var', 'html',
 ]);
 /** Editor namespaces whose elements and attributes go without a warning (pure metadata). */
-const EDITOR_NAMESPACE = /inkscape|sodipodi|adobe|sketch|serif|figma|purl\.org\/dc|creativecommons|rdf-syntax|jgraph|draw\.io|diagrams\.net|bohemian|excalidraw|lucid/i;
+const EDITOR_NAMESPACE = /inkscape|sodipodi|adobe|sketch|serif|figma|purl\.org\/dc|creativecommons|rdf-syntax|jgraph|draw\.io|diagrams\.net|bohemian|excalidraw|lucid|schemas\.microsoft\.com\/visio/i;
 const IMAGE_ELEMENTS = new Set(['image', 'feImage']);
 const REPORTED_ATTRIBUTES = new Set(['xml:base', 'src', 'action', 'formaction', 'data', 'background', 'ping', 'srcset', 'poster', 'lowsrc', 'dynsrc']);
 

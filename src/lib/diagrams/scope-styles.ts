@@ -86,7 +86,7 @@ function renameInDeclarations(ast: csstree.CssNode, names: CssNames): void {
   });
 }
 
-export function scopeCss(css: string, rootId: string, names: CssNames = { keyframes: new Map(), fonts: new Map() }, authorRootId?: string): string {
+export function scopeCss(css: string, rootId: string, names: CssNames = { keyframes: new Map(), fonts: new Map() }, authorRootId?: string, rootClasses: ReadonlySet<string> = new Set()): string {
   const ast = csstree.parse(css, { context: 'stylesheet', parseValue: false, parseCustomProperty: false });
   csstree.walk(ast, {
     visit: 'Atrule',
@@ -110,13 +110,39 @@ export function scopeCss(css: string, rootId: string, names: CssNames = { keyfra
     enter(rule) {
       if (this.atrule && /keyframes$/i.test(this.atrule.name)) return;
       if (rule.prelude.type !== 'SelectorList') return;
+      const scoped: csstree.CssNode[] = [];
       rule.prelude.children.forEach((selector) => {
-        if (selector.type === 'Selector') scopeSelector(selector, rootId, authorRootId);
+        if (selector.type === 'Selector') {
+          const onRoot = rootVariant(selector, rootId, rootClasses);
+          scopeSelector(selector, rootId, authorRootId);
+          scoped.push(selector);
+          if (onRoot) scoped.push(onRoot);
+        } else scoped.push(selector);
       });
+      rule.prelude.children = new csstree.List<csstree.CssNode>().fromArray(scoped);
     },
   });
   renameInDeclarations(ast, names);
   return csstree.generate(ast);
+}
+
+/**
+ * A selector whose first compound is only classes the root element carries (Visio writes
+ * `class="st22"` on the root and `.st22 { fill: none; font-size: 12px }`) also matches the
+ * root itself, which `#<root> .st22` would not: every shape would lose the inherited
+ * `fill: none` and turn black. Such a selector gets a second, root-anchored form,
+ * `#<root>.st22`, so it keeps matching exactly what it matched before.
+ */
+function rootVariant(selector: csstree.Selector, rootId: string, rootClasses: ReadonlySet<string>): csstree.Selector | undefined {
+  if (rootClasses.size === 0) return undefined;
+  const parts = selector.children.toArray();
+  const combinatorAt = parts.findIndex((p) => p.type === 'Combinator');
+  const compound = combinatorAt === -1 ? parts : parts.slice(0, combinatorAt);
+  if (compound.length === 0 || !compound.every((p) => p.type === 'ClassSelector' && rootClasses.has(p.name))) return undefined;
+  const anchor: csstree.IdSelector = { type: 'IdSelector', name: rootId };
+  const copy = csstree.clone(selector) as csstree.Selector;
+  copy.children = new csstree.List<csstree.CssNode>().fromArray([anchor, ...copy.children.toArray()]);
+  return copy;
 }
 
 function scopeSelector(selector: csstree.Selector, rootId: string, authorRootId: string | undefined): void {
@@ -212,6 +238,7 @@ export function createScopeStylesPlugin(name: string): CustomPlugin {
       if (styles.length === 0) return null;
 
       const names: CssNames = { keyframes: new Map(), fonts: new Map() };
+      const rootClasses = new Set((svg.attributes.class ?? '').split(/\s+/).filter(Boolean));
       for (const style of styles) {
         for (const child of style.children) {
           if (child.type !== 'text' && child.type !== 'cdata') continue;
@@ -224,7 +251,7 @@ export function createScopeStylesPlugin(name: string): CustomPlugin {
       }
       for (const style of styles) {
         for (const child of style.children) {
-          if (child.type === 'text' || child.type === 'cdata') child.value = scopeCss(child.value, rootId, names, authorRootId);
+          if (child.type === 'text' || child.type === 'cdata') child.value = scopeCss(child.value, rootId, names, authorRootId, rootClasses);
         }
       }
       if (names.fonts.size > 0 || names.keyframes.size > 0) {

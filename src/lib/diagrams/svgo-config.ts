@@ -11,6 +11,7 @@
  */
 import type { Config, CustomPlugin } from 'svgo';
 import { editorCleanupPlugin } from './editor-cleanup.ts';
+import { inlineSingleUsePlugin } from './inline-uses.ts';
 import { createAccessibleTextPlugin, createReferencePrefixPlugin, type AccessibleText } from './ids.ts';
 import type { DiagramLimits } from './safety/bounds.ts';
 import { createUseBoundsPlugin } from './safety/use-bounds.ts';
@@ -50,6 +51,7 @@ export function optimiseConfig(o: OptimiseOptions): Config {
       createSanitisePlugin(o),
       createUseBoundsPlugin(o.file, o.limits),
       editorCleanupPlugin,
+      inlineSingleUsePlugin,
       createViewBoxPlugin(o.file, o.source, o.onGeometry),
       parking.parkLinkHref,
       parking.parkCustomPropertyStyle,

@@ -85,6 +85,50 @@ export function geometryOf(root: XastElement, file: string, source: string): Geo
   });
 }
 
+/**
+ * CSS properties in the root's `style` that size the drawing. They would beat the figure's
+ * stylesheet (an inline style wins), so `style="max-width: 100%"` (mermaid-cli) stretched the
+ * inline figure past its natural width and `style="width:977px"` (PlantUML) kept it from
+ * shrinking on a narrow screen. The figure sizes the inline SVG; the standalone file gets its
+ * width and height back as attributes.
+ */
+const ROOT_SIZE_PROPERTIES = new Set([
+  'width', 'height', 'min-width', 'min-height', 'max-width', 'max-height',
+  'inline-size', 'block-size', 'min-inline-size', 'min-block-size', 'max-inline-size', 'max-block-size',
+]);
+
+/** Splits a `style` attribute into declarations at `;` outside quotes and parentheses. */
+export function splitDeclarations(style: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < style.length; i++) {
+    const c = style[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ';' && depth === 0) {
+      out.push(style.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(style.slice(start));
+  return out.filter((d) => d.trim() !== '');
+}
+
+/** The root's `style` without its sizing declarations; undefined when nothing is left. */
+export function withoutRootSize(style: string): string | undefined {
+  const kept = splitDeclarations(style).filter((d) => {
+    const property = d.slice(0, d.indexOf(':')).trim().toLowerCase();
+    return !ROOT_SIZE_PROPERTIES.has(property);
+  });
+  return kept.length ? kept.map((d) => d.trim()).join(';') : undefined;
+}
+
 /** svgo plugin: sets the viewBox, drops the root size, and hands the geometry to `onGeometry`. */
 export function createViewBoxPlugin(file: string, source: string, onGeometry: (g: Geometry) => void): CustomPlugin {
   return {
@@ -98,6 +142,12 @@ export function createViewBoxPlugin(file: string, source: string, onGeometry: (g
           node.attributes.viewBox = geometry.viewBox;
           delete node.attributes.width;
           delete node.attributes.height;
+          const style = node.attributes.style;
+          if (style !== undefined) {
+            const rest = withoutRootSize(style);
+            if (rest === undefined) delete node.attributes.style;
+            else node.attributes.style = rest;
+          }
         },
       },
     }),
