@@ -9,6 +9,7 @@
  */
 import { readDiagramFile } from './safety/files.ts';
 import { resolveLimits } from './safety/bounds.ts';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { timeWork } from '../build-phases.ts';
 import { cacheDir } from '../cache.ts';
@@ -35,6 +36,8 @@ export interface DiagramRegistry {
   listDiagrams(): string[];
   /** The processed diagram; throws DiagramError for an unknown name or a broken file. */
   loadDiagram(name: string): ProcessedDiagram;
+  /** The processed diagram if diagrams/ has a file of that name, else undefined. */
+  findDiagram(name: string): ProcessedDiagram | undefined;
   /**
    * Processes every diagram, prints the report on the first call, returns the rows. Throws
    * the first refused file of the folder (catalogue.ts), so the build fails on it.
@@ -49,6 +52,7 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
   const run = options.process ?? processSvg;
   const log = options.log ?? ((m: string) => console.log(m));
   const memory = new Map<string, ProcessedDiagram>();
+  const loaded = new Map<string, { stamp: string; diagram: ProcessedDiagram }>();
   let reported = false;
 
   const folder = () => listDiagramFolder(cwd, dir);
@@ -77,6 +81,31 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
     return { diagram, cached: false };
   }
 
+  /**
+   * Pages ask for the same few diagrams thousands of times: a plain file whose lstat is
+   * unchanged since its last load is the same diagram (a new, replaced, moved or symlinked
+   * file differs and goes through the listing and the file rules again).
+   */
+  function unchanged(name: string): ProcessedDiagram | undefined {
+    const known = loaded.get(name);
+    if (!known) return undefined;
+    if (fileStamp(join(dir, `${name}.svg`)) === known.stamp) return known.diagram;
+    loaded.delete(name);
+    return undefined;
+  }
+
+  function loadDiagram(name: string): ProcessedDiagram {
+    if (!reported) loadAll();
+    return timeWork('diagrams', () => {
+      const known = unchanged(name);
+      if (known) return known;
+      const stamp = fileStamp(join(dir, `${name}.svg`));
+      const { diagram } = loadOne(fileOf(name));
+      if (stamp !== undefined) loaded.set(name, { stamp, diagram });
+      return diagram;
+    });
+  }
+
   function loadAll(): ReportRow[] {
     const { files, refused } = folder();
     if (refused[0]) throw refused[0];
@@ -91,11 +120,21 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
   return {
     listDiagrams,
     loadAll,
-    loadDiagram(name: string): ProcessedDiagram {
-      if (!reported) loadAll();
-      return timeWork('diagrams', () => loadOne(fileOf(name))).diagram;
+    loadDiagram,
+    findDiagram(name: string): ProcessedDiagram | undefined {
+      return unchanged(name) ?? (listDiagrams().includes(name) ? loadDiagram(name) : undefined);
     },
   };
+}
+
+/** Identity and version of a plain file (not a symlink), or undefined. */
+function fileStamp(path: string): string | undefined {
+  try {
+    const s = lstatSync(path);
+    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // One registry per process: Vite may evaluate this module more than once during a build,
@@ -114,4 +153,8 @@ export function listDiagrams(): string[] {
 
 export function loadDiagram(name: string): ProcessedDiagram {
   return defaultRegistry().loadDiagram(name);
+}
+
+export function findDiagram(name: string): ProcessedDiagram | undefined {
+  return defaultRegistry().findDiagram(name);
 }

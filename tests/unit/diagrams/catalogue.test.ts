@@ -58,6 +58,19 @@ describe('listing diagrams/', () => {
     ]);
   });
 
+  it('skips dot folders (the Mermaid render cache) and dot files, at any depth', () => {
+    const root = project({
+      'diagrams/alpha.svg': SVG,
+      'diagrams/.rendered/0a47c1c8245242f87c1a5ed6df2dad2d.svg': SVG,
+      'diagrams/.hidden.svg': SVG,
+      'diagrams/team/.cache/x.svg': SVG,
+      'diagrams/team/flow.svg': SVG,
+    });
+    const folder = listDiagramFolder(root);
+    expect(folder.files.map((f) => f.name)).toEqual(['alpha']);
+    expect(folder.refused.map((e) => e.message)).toEqual([SUBFOLDER_REFUSAL]);
+  });
+
   it('an absent folder has no diagrams and no problems', () => {
     expect(listDiagramFolder(project({ 'content/x.mdx': '' }))).toEqual({ files: [], refused: [] });
   });

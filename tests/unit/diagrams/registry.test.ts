@@ -2,7 +2,7 @@
  * The registry: diagrams/*.svg by name, the content-hash cache (a rebuild with unchanged
  * diagrams runs no svgo), the build report, and unknown names.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,29 @@ describe('registry', () => {
     const changed = newBuild().loadDiagram('themed');
     expect(runs).toEqual(['themed']);
     expect(changed.title).toBe('Changed');
+  });
+
+  it('within one build, a file replaced after its first load is loaded again; a removed one is gone', () => {
+    const build = newBuild();
+    expect(build.findDiagram('themed')?.svg).toContain('id="themed-root"');
+    expect(build.loadDiagram('themed')).toBe(build.findDiagram('themed'));
+    writeFileSync(join(diagramsDir, 'themed.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Replaced</title></svg>');
+    expect(build.findDiagram('themed')?.title).toBe('Replaced');
+    expect(build.loadDiagram('themed').title).toBe('Replaced');
+    rmSync(join(diagramsDir, 'themed.svg'));
+    expect(build.findDiagram('themed')).toBeUndefined();
+    expect(() => build.loadDiagram('themed')).toThrow(DiagramError);
+    expect(build.findDiagram('no-such')).toBeUndefined();
+  });
+
+  it('a diagram replaced by a symlink goes through the file rules again', () => {
+    const build = newBuild();
+    build.loadDiagram('alpha');
+    const outside = join(mkdtempSync(join(tmpdir(), 'casebook-outside-')), 'x.svg');
+    copyFileSync(join(FIXTURES, 'themed.svg'), outside);
+    rmSync(join(diagramsDir, 'alpha.svg'));
+    symlinkSync(outside, join(diagramsDir, 'alpha.svg'));
+    expect(() => build.loadDiagram('alpha')).toThrow(DiagramError);
   });
 
   it('a corrupt cache entry is a miss, not a crash', () => {
