@@ -27,6 +27,8 @@ import { quietStackTraces } from '../tools/build/quiet-stack-traces.ts';
 import { safeBuild } from '../tools/build/safe-build.ts';
 import { printOutcome, validateInBackground, type ValidationOutcome } from '../tools/validation/background-validation.ts';
 import { formatBuildError } from '../tools/validation/build-error.ts';
+import { createOutcomeCache } from '../tools/validation/result-cache.ts';
+import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,13 +59,24 @@ async function main(): Promise<number> {
   // so then the validator goes first and fills the cache, and the build only reads it.
   // (Read without a Markdown parse when the files allow it: src/tools/build/mermaid-precheck.ts.)
   const uncached = values['skip-validate'] ? [] : uncachedMermaid(root).uncached;
-  const validation: Promise<ValidationOutcome> = values['skip-validate']
+  // Nothing the validator reads changed since a passing run: its verdict stands, and no
+  // worker starts (src/tools/validation/result-cache.ts).
+  const verdicts = values['skip-validate'] ? undefined : createOutcomeCache({ root, componentNames: MDX_COMPONENT_NAMES });
+  const remembered = verdicts?.get();
+  const validation: Promise<ValidationOutcome> = !verdicts
     ? Promise.resolve({ ok: true, lines: [] })
-    : validateInBackground(root).then((outcome) => {
-        addSpan('validation (alongside the build)', performance.now() - started);
-        printOutcome(outcome);
-        return outcome;
-      });
+    : remembered
+      ? Promise.resolve(remembered).then((outcome) => {
+          addSpan('validation (unchanged, verdict reused)', performance.now() - started);
+          printOutcome(outcome);
+          return outcome;
+        })
+      : validateInBackground(root).then((outcome) => {
+          addSpan('validation (alongside the build)', performance.now() - started);
+          verdicts.set(outcome);
+          printOutcome(outcome);
+          return outcome;
+        });
   if (uncached.length > 0) {
     console.log(`${uncached.length} Mermaid diagram(s) not rendered yet (first: ${uncached[0]!.file}:${uncached[0]!.line}): validating and rendering them before the build.`);
     if (!(await validation).ok) {

@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../../lib/cache.ts';
 import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
+import type { ValidationOutcome } from './background-validation.ts';
 import type { CaseStudyReport } from './validate-content.ts';
 
 const CODE_FILE = /\.(ts|mts|mjs|js|astro|json|css)$/;
@@ -91,5 +92,69 @@ export function createReportCache(inputs: ReportCacheInputs): ReportCache {
   return {
     get: (file, source) => store.get(key(file, source)),
     set: (file, source, report) => store.set(key(file, source), report),
+  };
+}
+
+/**
+ * The verdict of a whole validation run, for `npm run build`: when nothing any check reads has
+ * changed since a run that passed, the build prints that run's lines again instead of starting
+ * the validation worker at all (loading the validator, reading every cached report and
+ * re-running the cross-file checks cost ~13 s of CPU at 300 studies with every report cached).
+ *
+ * The key is everything the run reads: the shared inputs above (code, diagram names and
+ * refusals, asset paths, component names), the bytes of every diagram file (the broken-diagram
+ * check processes them), the path and text of every case study, and the CASEBOOK_* settings
+ * (limits such as CASEBOOK_DIAGRAM_MAX_BYTES). Only passing runs are stored: a failing one is
+ * always validated again, so its report is fresh.
+ */
+export interface OutcomeCache {
+  get(): ValidationOutcome | undefined;
+  /** Stores a passing outcome; a failing one is ignored. */
+  set(outcome: ValidationOutcome): void;
+}
+
+/** Settings that are locations or bench plumbing, not inputs of a check. */
+const NOT_INPUTS = new Set(['CASEBOOK_CACHE_DIR', 'CASEBOOK_PHASES_FILE', 'CASEBOOK_E2E_PORT', 'CASEBOOK_VERBOSE']);
+
+export function outcomeKey(root: string, componentNames: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+  const parts: (string | Uint8Array)[] = [sharedInputs(root, componentNames)];
+  for (const f of listDiagramFolder(root).files) {
+    try {
+      parts.push(f.file, readFileSync(f.path));
+    } catch {
+      parts.push(f.file, 'unreadable');
+    }
+  }
+  const content = join(root, 'content');
+  for (const f of listFiles(content, (f) => STUDY_FILE.test(f))) {
+    try {
+      parts.push(f, readFileSync(join(content, f)));
+    } catch {
+      parts.push(f, 'unreadable');
+    }
+  }
+  const settings = Object.keys(env)
+    .filter((k) => k.startsWith('CASEBOOK_') && !NOT_INPUTS.has(k))
+    .sort()
+    .map((k) => `${k}=${env[k] ?? ''}`);
+  parts.push(settings.join('\n'));
+  return cacheKey('validation', 'outcome', ...parts);
+}
+
+function isOutcome(value: unknown): value is ValidationOutcome {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return o.ok === true && Array.isArray(o.lines) &&
+    o.lines.every((l) => typeof l === 'object' && l !== null && (l as { stream?: unknown }).stream !== undefined && typeof (l as { text?: unknown }).text === 'string');
+}
+
+export function createOutcomeCache(inputs: ReportCacheInputs & { env?: NodeJS.ProcessEnv }): OutcomeCache {
+  const store = new DiskCache(inputs.dir ?? cacheDir('validation', process.env, inputs.root), jsonFormat(isOutcome));
+  const key = outcomeKey(inputs.root, inputs.componentNames, inputs.env);
+  return {
+    get: () => store.get(key),
+    set: (outcome) => {
+      if (outcome.ok) store.set(key, outcome);
+    },
   };
 }

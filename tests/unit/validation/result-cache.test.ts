@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/tools/validation/problem.ts';
-import { codeFingerprint, createReportCache, sharedInputs } from '../../../src/tools/validation/result-cache.ts';
+import { codeFingerprint, createOutcomeCache, createReportCache, outcomeKey, sharedInputs } from '../../../src/tools/validation/result-cache.ts';
 import { validateContent } from '../../../src/tools/validation/validate-content.ts';
 import type { CaseStudyReport } from '../../../src/tools/validation/validate-content.ts';
 import { caseStudy, makeProject, VALID_FRONTMATTER } from './helpers.ts';
@@ -94,5 +94,46 @@ describe('validation cache', () => {
     expect(afterSchema).not.toBe(before);
     writeFileSync(join(root, 'package-lock.json'), '{"v":2}');
     expect(codeFingerprint(root)).not.toBe(afterSchema);
+  });
+});
+
+describe('whole-run verdict', () => {
+  const passed = { ok: true, lines: [{ stream: 'out' as const, text: 'Content OK: 1 case study checked.' }] };
+  const names = ['Diagram'];
+
+  it('gives back a passing run while nothing the checks read has changed', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow, 'diagrams/flow.svg': SVG });
+    createOutcomeCache({ root, componentNames: names, env: {} }).set(passed);
+    expect(createOutcomeCache({ root, componentNames: names, env: {} }).get()).toEqual(passed);
+  });
+
+  it('never stores a failing run', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow });
+    createOutcomeCache({ root, componentNames: names, env: {} }).set({ ok: false, lines: [{ stream: 'err', text: 'bad' }] });
+    expect(createOutcomeCache({ root, componentNames: names, env: {} }).get()).toBeUndefined();
+  });
+
+  it('changes with a study, a diagram\'s bytes, a new file in content/, the components and CASEBOOK_ settings', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow, 'diagrams/flow.svg': SVG });
+    const keys = new Set<string>();
+    const key = (env: NodeJS.ProcessEnv = {}, components = names) => {
+      const k = outcomeKey(root, components, env);
+      keys.add(k);
+      return k;
+    };
+    const first = key();
+    expect(key()).toBe(first); // deterministic
+    expect(key({ CASEBOOK_CACHE_DIR: '/elsewhere', CASEBOOK_PHASES_FILE: '/tmp/p.json' })).toBe(first); // locations are not inputs
+    key({ CASEBOOK_DIAGRAM_MAX_BYTES: '10' });
+    key({}, ['Diagram', 'Callout']);
+    writeFileSync(join(root, 'diagrams/flow.svg'), SVG.replace('<title>t</title>', '<title>u</title>'));
+    key();
+    writeFileSync(join(root, 'content/case-studies/ok.mdx'), usesFlow.replace('## Problem', '## Problem!'));
+    key();
+    writeFileSync(join(root, 'content/case-studies/notes.txt'), 'stray');
+    key();
+    writeFileSync(join(root, 'content/case-studies/second.md'), usesFlow);
+    key();
+    expect(keys.size).toBe(7);
   });
 });
