@@ -4,8 +4,9 @@
  * site's --cb-diagram-* variables. (Mermaid: mermaid.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { createD2Renderer } from '../../../src/lib/diagrams/text/render-d2.ts';
+import { closeD2, createD2Renderer } from '../../../src/lib/diagrams/text/render-d2.ts';
 import { createGraphvizRenderer } from '../../../src/lib/diagrams/text/render-graphviz.ts';
+import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { TextDiagramError } from '../../../src/lib/diagrams/text/types.ts';
 import { textLabels } from './svg-text.ts';
 
@@ -94,7 +95,8 @@ describe('d2 (@terrastruct/d2)', () => {
     const text = textLabels(out.svg).join(' | ');
     for (const label of labels) expect(text).toContain(label);
     expectThemedAndSelfContained(out.svg);
-    expect(out.svg).not.toMatch(/@font-face/);
+    // D2 measured its labels with its own fonts; they travel with the SVG, as data.
+    expect(out.svg).toMatch(/@font-face\s*\{\s*font-family:\s*d2-\d+-font-[a-z]+;\s*src:\s*url\("?data:application\/font-woff;base64,/);
   });
 
   it('names the line of a syntax error', async () => {
@@ -103,8 +105,28 @@ describe('d2 (@terrastruct/d2)', () => {
     expect(err.reason).toContain('hexagonal');
   });
 
-  it('refuses markdown labels instead of shipping HTML', async () => {
-    const err = await failure(d2.render('explain: |md\n  # Why\n  Because.\n|'));
-    expect(err.reason).toMatch(/markdown/);
+  it('lays out with dagre even when the d2-config asks for ELK (ELK is never loaded)', async () => {
+    const out = await d2.render('vars: {\n  d2-config: {\n    layout-engine: elk\n  }\n}\nweb: Web\ndb: Postgres\nweb -> db');
+    expect(textLabels(out.svg)).toEqual(expect.arrayContaining(['Web', 'Postgres']));
+  });
+
+  it('starts a new engine after the shared one is closed', async () => {
+    await closeD2();
+    const out = await d2.render('a: Before\nb: After\na -> b');
+    expect(textLabels(out.svg)).toEqual(expect.arrayContaining(['Before', 'After']));
+  });
+
+  it('renders markdown labels as XHTML inside the safe subset, styled and in site colours', async () => {
+    const out = await d2.render('explain: |md\n  # Why\n  Because **bold**, see [docs](https://example.com).\n\n  > quote\n\n  ---\n|');
+    const { svg } = processSvg(out.svg, { name: 'md-label', file: 'renderers.test.ts' });
+    const label = /<foreignObject\b[^>]*>([\s\S]*?)<\/foreignObject>/.exec(svg)?.[1] ?? '';
+    expect(label).toContain('<strong>bold</strong>');
+    expect(label.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()).toBe('Why Because bold , see docs . quote');
+    // Headings, quotes, rules and links are outside the subset: they arrive as <div>/<span>.
+    expect(label).not.toMatch(/<(h1|blockquote|hr|a)\b/);
+    expect(svg).not.toMatch(/href="https:\/\/example\.com"/);
+    // GitHub's Markdown stylesheet, minus pseudo-elements and form controls, in site colours.
+    expect(svg).toContain('--color-fg-default:var(--cb-diagram-fg');
+    expect(svg).not.toMatch(/::before|::-webkit|#0A0F25/i);
   });
 });

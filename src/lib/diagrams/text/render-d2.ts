@@ -1,18 +1,21 @@
 /**
  * D2 fences -> themed SVG with @terrastruct/d2, D2 compiled to WebAssembly (no `d2` binary).
  *
- * In Node the package runs the WASM in a worker thread and answers one request at a time
- * (it keeps a single pending resolve/reject), so calls are queued here. The worker is
- * started on first use only (a fully cached build never pays its ~1 s start-up) and is
- * `unref`ed while idle so it never keeps a build process alive.
+ * The package's own Node wrapper is not used: it starts a worker that evaluates ELK on every
+ * start and copies the 22 MB module through postMessage. Casebook runs the package's
+ * `d2.wasm` in a worker of its own (see `WORKER_PROGRAM`), on V8's baseline WebAssembly
+ * compiler, started on first use and reused for every diagram of the process.
  *
  * D2's default theme (0) paints with a fixed palette, written both as attributes and as
  * `.fill-N1 {...}` rules; we map each palette colour to a site diagram variable, drop the
- * white canvas and the embedded font subsets (text falls back to the site's font), so one
- * SVG serves light and dark mode. Outputs D2 can only express with HTML or remote images
+ * white canvas, so one SVG serves light and dark mode. D2's embedded font subsets are kept:
+ * its layout was measured with them. Outputs D2 can only express with HTML or remote images
  * (markdown/LaTeX labels, icons) are refused with a message instead of rendering half.
  */
-import { D2 } from '@terrastruct/d2';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { packageVersion } from './package-version.ts';
 import { DIAGRAM_COLOURS, DIAGRAM_FONT, recolour } from './theme.ts';
 import { TextDiagramError, type RenderedTextDiagram, type TextDiagramRenderer } from './types.ts';
@@ -34,34 +37,136 @@ const D2_PALETTE = new Map<string, string>([
   ['#4a6ff3', DIAGRAM_COLOURS.accent], // AA2
 ]);
 
-/** Serialises requests to the single-flight D2 worker and keeps it unref'd when idle. */
-class D2Worker {
-  private d2: D2 | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
-  private pending = 0;
+/**
+ * The worker thread's program (CommonJS, run with `eval`, so it needs no file of its own
+ * next to the bundled build output). It loads the package's Go runtime shim and `d2.wasm`
+ * straight from the package folder and answers `{id, op, input}` messages one at a time
+ * (D2's Go side is not re-entrant). It never loads the ELK layout library, which the
+ * package's worker evaluates on every start (3.6 MB of JavaScript, ~0.7-1 s): Casebook lays
+ * out every D2 diagram with dagre (the `layout` option wins over a `layout-engine` set in
+ * the diagram's d2-config).
+ */
+const WORKER_PROGRAM = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const run = (file) => new Function(readFileSync(join(workerData.dir, file), 'utf8')).call(globalThis);
+// An eval'd worker has CommonJS \`module\`/\`exports\` globals; the UMD bundle of dagre that
+// D2 evaluates would then export into them instead of defining its global.
+delete globalThis.module;
+delete globalThis.exports;
+const ready = (async () => {
+  run('wasm_exec.js');
+  const go = new Go();
+  const { instance } = await WebAssembly.instantiate(readFileSync(join(workerData.dir, 'd2.wasm')), go.importObject);
+  go.run(instance);
+})();
+let queue = ready;
+parentPort.on('message', (msg) => {
+  queue = queue.then(async () => {
+    try {
+      const reply = JSON.parse(await globalThis.d2[msg.op](JSON.stringify(msg.input)));
+      if (reply.error) throw new Error(reply.error.message);
+      const data = msg.op === 'render' ? Buffer.from(reply.data, 'base64').toString('utf8') : reply.data;
+      parentPort.postMessage({ id: msg.id, data });
+    } catch (err) {
+      parentPort.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+});
+`;
 
-  private handle(): { ref(): void; unref(): void } | undefined {
-    return (this.d2 as unknown as { worker?: { ref(): void; unref(): void } } | undefined)?.worker;
+/**
+ * V8 normally re-compiles hot WebAssembly functions with its optimising compiler in
+ * background threads. D2's module is 22 MB of Go; that tier-up competes with the start-up
+ * and the first diagrams for the CPU and, measured here, made the first D2 diagram of a
+ * build 2.5-3x slower than staying on the baseline compiler (Liftoff). The flag is
+ * process-wide and only changes how WebAssembly is compiled, not what it computes (the
+ * corpus renders byte-identical SVG either way); it is set just before D2's module is
+ * compiled. `CASEBOOK_WASM_TIERUP=1` keeps V8's default.
+ */
+function useBaselineWasmCompiler(): void {
+  if (process.env.CASEBOOK_WASM_TIERUP === '1') return;
+  setFlagsFromString('--liftoff-only');
+}
+
+/** The folder holding the package's `d2.wasm` and `wasm_exec.js`. */
+function d2PackageDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('@terrastruct/d2'));
+}
+
+interface Pending {
+  resolve(data: unknown): void;
+  reject(err: Error): void;
+}
+
+/**
+ * One D2 engine per process: the worker (and its 22 MB WebAssembly module) is started on
+ * first use only, so a fully cached build never pays for it, then reused by every diagram.
+ * It is `unref`ed while idle so it never keeps a build process alive.
+ */
+class D2Engine {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  /** Milliseconds from starting the worker to its first answer, for the benchmark. */
+  startedAt: number | undefined;
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    useBaselineWasmCompiler();
+    this.startedAt = performance.now();
+    const worker = new Worker(WORKER_PROGRAM, { eval: true, workerData: { dir: d2PackageDir() } });
+    worker.on('message', (msg: { id: number; data?: unknown; error?: string }) => {
+      const job = this.pending.get(msg.id);
+      if (!job) return;
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) worker.unref();
+      if (msg.error !== undefined) job.reject(new Error(msg.error));
+      else job.resolve(msg.data);
+    });
+    const fail = (err: Error) => {
+      this.worker = undefined;
+      for (const job of this.pending.values()) job.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the D2 worker stopped (exit code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
   }
 
-  run<T>(task: (d2: D2) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
-      this.d2 ??= new D2();
-      this.pending++;
-      this.handle()?.ref();
-      try {
-        return await task(this.d2);
-      } finally {
-        this.pending--;
-        if (this.pending === 0) this.handle()?.unref();
-      }
+  call<T>(op: 'compile' | 'render', input: unknown): Promise<T> {
+    const worker = this.start();
+    const id = ++this.nextId;
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) worker.ref();
+      this.pending.set(id, { resolve: resolve as (data: unknown) => void, reject });
+      worker.postMessage({ id, op, input });
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+  }
+
+  /** Stops the worker (benchmarks and tools that want a clean exit); the next call starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
   }
 }
 
-const worker = new D2Worker();
+const engine = new D2Engine();
+
+/** Stops the shared D2 worker, if one is running. */
+export function closeD2(): Promise<void> {
+  return engine.close();
+}
+
+/** What D2's compile step hands to its render step. */
+interface D2Compiled {
+  diagram: unknown;
+  renderOptions: Record<string, unknown>;
+}
 
 interface D2CompileError {
   range?: string;
@@ -88,13 +193,9 @@ export function parseD2Error(message: string): TextDiagramError {
 /** Map D2's palette onto the site's variables and strip what cannot ship inline. */
 export function themeD2Svg(svg: string): string {
   let out = svg.replace(/<\?xml[^>]*\?>\s*/g, '');
-  // Embedded font subsets: the page's font is used instead (smaller, consistent type).
-  out = out.replace(/@font-face\s*\{[^}]*\}/g, '');
-  out = out.replace(/font-family:\s*"d2-[^"]*-font-(regular|bold|semibold|italic)";?/g, (_m, face: string) => {
-    const weight = face === 'bold' ? 'font-weight:700;' : face === 'semibold' ? 'font-weight:600;' : '';
-    const style = face === 'italic' ? 'font-style:italic;' : '';
-    return `${weight}${style}`;
-  });
+  // D2's embedded font subsets (Source Sans Pro, Source Code Pro) stay: D2 measured every
+  // label with them, so with any other font text runs past its box (sql_table column names
+  // into their types, Markdown labels out of their frame). The site font is the fallback.
   // The white canvas rectangle directly inside the inner <svg>.
   out = out.replace(/(<svg class="[^"]*d2-svg"[^>]*>)<rect [^>]*class=" fill-N7"[^>]*\/>/, '$1');
   out = recolour(out, D2_PALETTE);
@@ -102,10 +203,74 @@ export function themeD2Svg(svg: string): string {
   return out;
 }
 
-function refuseUnsupported(svg: string): void {
-  if (/<foreignObject\b/i.test(svg)) {
-    throw new TextDiagramError('d2', 'markdown, LaTeX or code labels (|md ...|) render as HTML inside the SVG, which Casebook does not ship; use plain text labels');
+/** Markdown elements outside the XHTML subset, and the class each becomes on a <div>/<span>. */
+const MD_RENAMED: Record<string, { tag: 'div' | 'span'; cls: string }> = {
+  h1: { tag: 'div', cls: 'md-h1' }, h2: { tag: 'div', cls: 'md-h2' }, h3: { tag: 'div', cls: 'md-h3' },
+  h4: { tag: 'div', cls: 'md-h4' }, h5: { tag: 'div', cls: 'md-h5' }, h6: { tag: 'div', cls: 'md-h6' },
+  blockquote: { tag: 'div', cls: 'md-blockquote' }, hr: { tag: 'div', cls: 'md-hr' }, a: { tag: 'span', cls: 'md-a' },
+};
+const MD_RENAMED_TAG = /<(\/?)(h[1-6]|blockquote|hr|a)\b[^>]*?(\/?)>/gi;
+const MD_RENAMED_IN_SELECTOR = /(^|[\s>+~,(])(h[1-6]|blockquote|hr|a)(?=$|[\s>+~,.:[#)])/g;
+
+/**
+ * D2 draws a Markdown label (`|md ...|`) as XHTML in a <foreignObject>, styled by a copy of
+ * GitHub's Markdown stylesheet. Casebook keeps that layout but brings it inside the safe
+ * XHTML subset of the diagram pipeline: headings, quotes and rules become <div>s with a
+ * class (links become <span>s: a diagram's label is not a link), the stylesheet's
+ * selectors follow them, rules that only style form controls or pseudo-elements (which the
+ * pipeline cannot check) are dropped, and its palette variables become the site's colours. The pipeline then sanitises the result like any
+ * other HTML label.
+ */
+export function markdownLabelsToSubset(svg: string): string {
+  let out = svg.replace(/(<foreignObject\b[^>]*>)([\s\S]*?)(<\/foreignObject>)/g, (_m, open: string, body: string, close: string) => {
+    const html = body.replace(MD_RENAMED_TAG, (_t, end: string, name: string, selfClose: string) => {
+      const r = MD_RENAMED[name.toLowerCase()]!;
+      if (end) return `</${r.tag}>`;
+      // <hr> is void in HTML; its <div> needs an end tag.
+      return name.toLowerCase() === 'hr' || selfClose ? `<${r.tag} class="${r.cls}"></${r.tag}>` : `<${r.tag} class="${r.cls}">`;
+    });
+    return `${open}${html.replace(/<\/hr>/gi, '')}${close}`;
+  });
+  out = out.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (m, open: string, css: string, close: string) =>
+    /\.md\b/.test(css) ? `${open}${markdownCss(css.replace(/<!\[CDATA\[|\]\]>/g, ''))}${close}` : m,
+  );
+  return out;
+}
+
+/** Structural pseudo-classes keep Markdown's spacing (`.md > :first-child {margin-top: 0}`). */
+const STRUCTURAL_PSEUDO = new Set(['first-child', 'last-child', 'only-child', 'nth-child', 'first-of-type', 'last-of-type']);
+
+/**
+ * Whether a selector can match the static label: not a pseudo-element, not a state
+ * (:hover, :target...) and not a form control, which Markdown labels never contain.
+ */
+function staticSelector(sel: string): boolean {
+  if (sel.includes('::') || /\[type=|\b(input|button|select|textarea|optgroup|summary|details|kbd|img)\b/.test(sel)) return false;
+  for (const m of sel.matchAll(/:([a-z-]+)/g)) if (!STRUCTURAL_PSEUDO.has(m[1]!)) return false;
+  return true;
+}
+
+function markdownCss(css: string): string {
+  const rules: string[] = [];
+  for (const chunk of css.split('}')) {
+    const brace = chunk.indexOf('{');
+    if (brace < 0) continue;
+    const selectors = chunk
+      .slice(0, brace)
+      .split(',')
+      .map((sel) => sel.trim())
+      .filter((sel) => sel !== '' && staticSelector(sel))
+      .map((sel) => sel.replace(MD_RENAMED_IN_SELECTOR, (_m, before: string, name: string) => `${before}.${MD_RENAMED[name.toLowerCase()]!.cls}`));
+    if (selectors.length === 0) continue;
+    let body = chunk.slice(brace + 1).replace(/\/\*[\s\S]*?\*\//g, '');
+    body = body.replace(/(--color-[a-z-]+:\s*)(#[0-9a-fA-F]{3,8})/g, (_m, prop: string, hex: string) => `${prop}${D2_PALETTE.get(hex.toLowerCase()) ?? hex}`);
+    if (body.trim() === '') continue;
+    rules.push(`${selectors.join(',')}{${body.trim()}}`);
   }
+  return rules.join('\n');
+}
+
+function refuseUnsupported(svg: string): void {
   if (/<image\b[^>]*href="(?!data:)/i.test(svg)) {
     throw new TextDiagramError('d2', 'icons and images load remote files, which Casebook does not ship in diagrams; remove the icon');
   }
@@ -117,17 +282,16 @@ export function createD2Renderer(): TextDiagramRenderer {
     version: `@terrastruct/d2@${packageVersion('@terrastruct/d2')}`,
     async render(source: string): Promise<RenderedTextDiagram> {
       if (source.trim() === '') throw new TextDiagramError('d2', 'the diagram is empty', 1);
-      const svg = await worker.run(async (d2) => {
-        try {
-          const compiled = await d2.compile({ fs: { index: source }, options: { layout: 'dagre' } });
-          return await d2.render(compiled.diagram, { ...compiled.renderOptions, noXMLTag: true, pad: 24, themeID: 0 });
-        } catch (err) {
-          throw parseD2Error(err instanceof Error ? err.message : String(err));
-        }
-      });
+      let svg: string;
+      try {
+        const compiled = await engine.call<D2Compiled>('compile', { fs: { index: source }, options: { layout: 'dagre' } });
+        svg = await engine.call<string>('render', { diagram: compiled.diagram, options: { ...compiled.renderOptions, noXMLTag: true, pad: 24, themeID: 0 } });
+      } catch (err) {
+        throw parseD2Error(err instanceof Error ? err.message : String(err));
+      }
       refuseUnsupported(svg);
       const type = /shape:\s*sequence_diagram/.test(source) ? 'sequence_diagram' : 'd2';
-      return { lang: 'd2', type, svg: themeD2Svg(svg), warnings: [] };
+      return { lang: 'd2', type, svg: themeD2Svg(markdownLabelsToSubset(svg)), warnings: [] };
     },
   };
 }
