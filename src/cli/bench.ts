@@ -119,9 +119,9 @@ async function main(): Promise<number> {
     }
 
     // 2-4. Three builds in one run: Casebook cold, plain, Casebook warm.
-    // Casebook builds the way `npm run build` does (validation, then Astro); plain is astro build.
+    // Casebook builds with `npm run build` itself (validation beside Astro); plain is astro build.
     const base = { binDir };
-    const casebook = { ...base, command: ['tsx', 'src/cli/build.ts', '--out-dir', '{outDir}'] };
+    const casebook = { ...base, command: ['npm', 'run', '--silent', 'build', '--', '--out-dir', '{outDir}'] };
     const plan: BuildRequest[] = [
       { ...casebook, label: 'Casebook (cold)', cwd: dirs.site, outDir: dirs.siteOut, cacheDir: dirs.siteCache, logFile: join(dirs.logs, 'casebook-cold.log') },
       { ...base, label: 'plain Astro + MDX', cwd: dirs.plain, outDir: dirs.plainOut, cacheDir: dirs.plainCache, logFile: join(dirs.logs, 'plain.log') },
