@@ -152,6 +152,8 @@ test('each case study has an absolute canonical URL, TechArticle JSON-LD and its
   request,
   baseURL,
 }) => {
+  // One test visits every study, so its time grows with the example site.
+  test.setTimeout(30_000 + studies.length * 2_000);
   const images = new Set<string>();
   for (const study of studies) {
     await page.goto(`case-studies/${study.slug}/`);

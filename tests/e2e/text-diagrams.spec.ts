@@ -3,9 +3,12 @@
  * fences of the example case studies are inline SVG figures (labels as text, an accessible
  * name, a caption), readable in light and dark mode (text and lines change colour with the
  * scheme and keep contrast with the canvas), and they need no JavaScript: with scripts
- * disabled they are the same, and no script sits in or near them.
+ * disabled they are the same, and no script sits in or near them. One example case study
+ * (ledger-migration-playbook) holds a fence of every Mermaid diagram type, so each type is
+ * checked in a built page, in both schemes.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { MERMAID_SAMPLES } from '../fixtures/text-diagrams/mermaid-types.ts';
 
 const PAGES = [
   { slug: 'idempotent-payment-pipeline', name: 'charge-retry-sequence', lang: 'mermaid', label: 'POST /charges (Idempotency-Key)' },
@@ -166,4 +169,63 @@ test('one page with a Mermaid, a D2 and a Graphviz diagram shows all three, read
     list.filter((s) => !s.textContent?.includes('data-diagram-open')).length,
   );
   expect(scripts).toBeLessThanOrEqual(3);
+});
+
+test.describe('every Mermaid diagram type in a built page (/case-studies/ledger-migration-playbook/)', () => {
+  const slug = 'ledger-migration-playbook';
+  const figureName = (type: string): string => `ledger-${type.toLowerCase()}`;
+
+  /** Label colours (SVG text fill, or an HTML label's colour) and the canvas behind them. */
+  async function labelPaint(figure: Locator): Promise<{ labels: string[]; canvas: string; fills: string[] }> {
+    return figure.evaluate((fig) => {
+      const svg = fig.querySelector('svg');
+      const texts = [...(svg?.querySelectorAll('text') ?? [])].filter((t) => (t.textContent ?? '').trim() !== '');
+      const html = [...(svg?.querySelectorAll('foreignObject *') ?? [])].filter((e) => e.children.length === 0 && (e.textContent ?? '').trim() !== '');
+      const canvas = fig.querySelector('.canvas') ?? fig;
+      return {
+        labels: [...texts.map((t) => t.textContent ?? ''), ...html.map((e) => e.textContent ?? '')],
+        fills: [...texts.map((t) => getComputedStyle(t).fill), ...html.map((e) => getComputedStyle(e).color)],
+        canvas: getComputedStyle(canvas).backgroundColor,
+      };
+    });
+  }
+
+  test('has one figure per type, each an accessible inline SVG showing its labels as text', async ({ page }) => {
+    await page.goto(`case-studies/${slug}/`);
+    const names = await page.locator('figure[data-diagram-lang="mermaid"]').evaluateAll((list) => list.map((f) => f.getAttribute('data-diagram')));
+    expect(names.sort()).toEqual(MERMAID_SAMPLES.map((s) => figureName(s.type)).sort());
+    for (const sample of MERMAID_SAMPLES) {
+      const figure = page.locator(`figure[data-diagram="${figureName(sample.type)}"]`);
+      const svg = figure.locator('svg').first();
+      await expect(svg, sample.type).toBeVisible();
+      await expect(svg, sample.type).toHaveAttribute('role', 'img');
+      await expect(svg, sample.type).toHaveAccessibleName(/\S/);
+      await expect(figure.locator('figcaption'), sample.type).not.toBeEmpty();
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0, sample.type).toBeGreaterThan(60);
+      expect(box?.height ?? 0, sample.type).toBeGreaterThan(30);
+      const { labels } = await labelPaint(figure);
+      expect(labels.join(' ').trim().length, `${sample.type} shows its labels as text`).toBeGreaterThan(3);
+      expect(await figure.locator('script').count()).toBe(0);
+    }
+  });
+
+  test('each type follows the colour scheme and keeps its labels readable in light and dark', async ({ page }) => {
+    const seen: Record<string, Record<'light' | 'dark', { fills: string[]; canvas: string }>> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`case-studies/${slug}/`);
+      for (const sample of MERMAID_SAMPLES) {
+        const p = await labelPaint(page.locator(`figure[data-diagram="${figureName(sample.type)}"]`));
+        (seen[sample.type] ??= {} as Record<'light' | 'dark', { fills: string[]; canvas: string }>)[scheme] = p;
+        const bg = parseColour(p.canvas);
+        const best = Math.max(...p.fills.map((f) => contrast(parseColour(f), bg)));
+        expect(best, `${sample.type} in ${scheme}: some label reads at 4.5:1 against the canvas`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    for (const [type, { light, dark }] of Object.entries(seen)) {
+      expect(light.canvas, type).not.toBe(dark.canvas);
+      expect(light.fills.some((f, i) => f !== dark.fills[i]), `${type}: label colours change with the scheme`).toBe(true);
+    }
+  });
 });

@@ -129,6 +129,31 @@ describe('theming', () => {
     expect(scopeCss('@media (prefers-color-scheme:dark){rect{fill:#000}}', 'd-root')).toBe('@media (prefers-color-scheme:dark){#d-root rect{fill:#000}}');
     expect(scopeCss('@keyframes spin{from{opacity:0}to{opacity:1}}', 'd-root')).toBe('@keyframes spin{from{opacity:0}to{opacity:1}}');
   });
+
+  it('anchors a rule once when it already starts at the root, as Mermaid\'s own #id .class rules do (issue #11)', () => {
+    // Mermaid writes every rule as `#<svg id> ...`; the author's root id now means the generated one.
+    expect(scopeCss('#my-svg .node rect{fill:#c2410c}#my-svg{font-size:16px}', 'd-root', undefined, 'my-svg')).toBe('#d-root .node rect{fill:#c2410c}#d-root{font-size:16px}');
+    expect(scopeCss('#d-root .edgeLabel,#d-root>g{stroke:red}', 'd-root')).toBe('#d-root .edgeLabel,#d-root>g{stroke:red}');
+    // Through the whole pipeline: no rule is anchored twice, and a classDef colour survives.
+    const out = processSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" id="my-svg" viewBox="0 0 10 10"><title>t</title><style>#my-svg .hot rect{fill:#c2410c}#my-svg .hot>*{stroke:#333}</style><g class="hot"><rect width="2" height="2"/></g></svg>',
+      { name: 'anch', file: 'anch.mdx' },
+    );
+    const style = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
+    expect(style).toContain('#c2410c');
+    expect(style).not.toMatch(/#anch-root\s*#anch-root|#my-svg/);
+    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith('#anch-root ')).toBe(true);
+  });
+
+  it('drops style attributes that are not CSS (Mermaid\'s style="undefined;;;") with a warning, never a crash (issue #11)', () => {
+    const out = processSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><text style="undefined;;;undefined" x="1" y="5">a</text><rect style=";;;" width="2" height="2"/><text style="fill:red;undefined;;" x="1" y="8">b</text></svg>',
+      { name: 'undef', file: 'undef.mdx' },
+    );
+    expect(out.svg).not.toContain('undefined');
+    expect(out.svg).toMatch(/<text[^>]*fill="red"[^>]*>b<\/text>/);
+    expect(out.warnings.join('\n')).toMatch(/undef\.mdx:1: <text style>: removed unparseable CSS/);
+  });
 });
 
 describe('class names', () => {

@@ -3,13 +3,16 @@
  * copied from public architecture docs is rendered by Casebook's Mermaid renderer (the
  * official mermaid in Chromium with Casebook's options, then the site's colours), and
  * every fence the official renderer draws on its own (recorded in the manifest) Casebook
- * draws too, as a diagram with its labels as text. One fence in four also goes through the
- * sanitise/optimise pipeline here (the pixel test puts twenty more through it): the
- * pipeline costs about a second per real diagram today, too much to run on all of them.
+ * draws too, as a diagram with its labels as text. Every fence's SVG must be well-formed
+ * XML, as the pipeline reads it (mermaid's HTML labels come HTML-serialised); one fence in
+ * four also goes through the whole sanitise/optimise pipeline here (the pixel test puts
+ * twenty more through it): at about half a second per real diagram, all 156 would add over
+ * a minute to the suite.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { normaliseSource } from '../../../src/lib/diagrams/text/render.ts';
@@ -17,6 +20,17 @@ import { createMermaidPool, createMermaidRenderer } from '../../../src/lib/diagr
 import { RenderStore } from '../../../src/lib/diagrams/text/render-store.ts';
 import { corpusFences, readManifest } from '../../../src/tools/diagram-corpus/corpus.ts';
 import { textLabels } from './svg-text.ts';
+
+/** The XML parser's complaint about an SVG, or '' when it is well-formed. */
+function xmlProblem(svg: string): string {
+  const parser = new SaxesParser({ xmlns: false });
+  let problem = '';
+  parser.on('error', (err) => {
+    problem ||= err.message;
+  });
+  parser.write(svg).close();
+  return problem;
+}
 
 const manifest = readManifest();
 const fences = corpusFences(manifest).filter((f) => f.lang === 'mermaid');
@@ -45,6 +59,8 @@ describe('real Mermaid fences from public architecture docs', () => {
         const where = `${fence.file.file}:${fence.line}`;
         try {
           const out = await mermaid.render(normaliseSource(fence.body));
+          const malformed = xmlProblem(out.svg);
+          if (malformed) throw new Error(`not well-formed XML: ${malformed}`);
           const svg = i % 4 === 0 ? processSvg(out.svg, { name: `corpus-${fence.index}`, file: where }).svg : out.svg;
           const labels = textLabels(svg).length + (svg.match(/<foreignObject\b/g) ?? []).length;
           return { where, ok: labels > 0, official: fence.file.official[fence.index - 1] === 'ok', problem: labels > 0 ? '' : 'no labels' };

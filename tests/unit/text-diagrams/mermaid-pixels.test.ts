@@ -5,20 +5,18 @@
  * light scheme. The two screenshots must be the same size and match pixel for pixel but for
  * anti-aliasing and the few colours Casebook maps to the nearest site colour.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
-import { chromiumArgs, chromiumExecutablePath } from '../../../src/lib/diagrams/text/browser.ts';
 import { themeMermaidSvg } from '../../../src/lib/diagrams/text/mermaid-theme.ts';
 import { normaliseSource } from '../../../src/lib/diagrams/text/render.ts';
-import { createMermaidPool, rawMermaidSvg } from '../../../src/lib/diagrams/text/render-mermaid.ts';
+import { rawMermaidSvg } from '../../../src/lib/diagrams/text/render-mermaid.ts';
 import { RenderStore } from '../../../src/lib/diagrams/text/render-store.ts';
 import { corpusFences, readManifest } from '../../../src/tools/diagram-corpus/corpus.ts';
 import { comparePngs } from '../diagrams/pixels.ts';
+import { chromiumSession } from './chromium-session.ts';
 
 const all = corpusFences(readManifest()).filter((f) => f.lang === 'mermaid' && f.file.official[f.index - 1] === 'ok');
 const SAMPLE = 20;
@@ -37,23 +35,13 @@ function interFaces(): string {
     .join('');
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'mermaid-pixels-'));
-const pool = createMermaidPool(2);
-let browser: Browser;
-beforeAll(async () => {
-  const executablePath = chromiumExecutablePath();
-  browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), pool.close()]);
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, pool, browser } = chromiumSession('mermaid-pixels');
 
 describe('Casebook draws real diagrams as the official renderer lays them out', () => {
   it(`matches mermaid's own output on ${SAMPLE} corpus diagrams`, async () => {
     const store = new RenderStore(dir);
     const head = `<meta charset="utf-8"><style>${interFaces()}:root{${lightVariables()}}body{margin:0;background:#fff}</style>`;
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 }, deviceScaleFactor: 1 });
+    const page = await browser().newPage({ viewport: { width: 1600, height: 1200 }, deviceScaleFactor: 1 });
     const results: string[] = [];
     for (const fence of sample) {
       const source = normaliseSource(fence.body);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
-import { authorColours, recolourMermaid, themeMermaidSvg } from '../../../src/lib/diagrams/text/mermaid-theme.ts';
+import { authorColours, recolourMermaid, themeMermaidSvg, xmlFromHtmlSerialisation } from '../../../src/lib/diagrams/text/mermaid-theme.ts';
 import { createMermaidPool, createMermaidRenderer, mermaidError, mermaidStoreKey, mermaidType } from '../../../src/lib/diagrams/text/render-mermaid.ts';
 import { RenderStore } from '../../../src/lib/diagrams/text/render-store.ts';
 import { TextDiagramError } from '../../../src/lib/diagrams/text/types.ts';
@@ -52,6 +52,8 @@ describe('every diagram type mermaid draws', () => {
     const { svg, labels } = shipped(out.svg, `t-${sample.type.toLowerCase()}`);
     for (const label of sample.labels) expect(labels).toContain(label);
     expect(svg).toContain('var(--cb-diagram-');
+    // No colour mermaid failed to compute (its base theme gave quadrant points hsl(…, NaN%)).
+    expect(out.svg).not.toContain('NaN');
     expect(svg).not.toMatch(/<script|javascript:|https?:\/\/(?!www\.w3\.org)/i);
   });
 });
@@ -99,6 +101,18 @@ describe('colours', () => {
     expect(out).not.toContain('undefined');
     expect(out).toContain('style="font-family: &quot;A&quot;, b;fill:var(--cb-diagram-fg, #1b2230)"');
     expect(out).toMatch(/<svg viewBox="0 0 10 10" width="10" height="10">/);
+  });
+});
+
+describe('HTML labels', () => {
+  it('writes the HTML serialiser\'s <br> and &nbsp; inside labels as XML, so the pipeline can read them (issue #11)', async () => {
+    // A Markdown string with a line break: mermaid can only draw it as an HTML label.
+    const out = await mermaid.render('flowchart TD\n  A("`**Collector.Run**\n  Starts the collector`") --> B("`**Service**`")');
+    expect(out.svg).not.toMatch(/<br>|&nbsp;/);
+    const { labels } = shipped(out.svg, 'html-labels');
+    expect(labels).toContain('Collector.Run');
+    expect(labels).toContain('Starts the collector');
+    expect(xmlFromHtmlSerialisation('<p>a<br>b&nbsp;c<img src="x.png" alt="1>0"><br/></p>')).toBe('<p>a<br/>b&#160;c<img src="x.png" alt="1>0"/><br/></p>');
   });
 });
 

@@ -69,6 +69,27 @@ describe('remark plugin: fences become figures', () => {
     expect(fences[0]!.processed.title).toBe('Charge flow');
   });
 
+  it('names each figure from accTitle/accDescr, else the fence title, else its alt (issue #11)', async () => {
+    const { html } = await compile('accessible-names.mdx');
+    const svgOpen = (name: string): string => {
+      const figure = new RegExp(`<figure[^>]*data-diagram="${name}"[\\s\\S]*?</figure>`).exec(html)?.[0] ?? '';
+      return /<svg\b[^>]*>/.exec(figure)?.[0] ?? '';
+    };
+    const textOf = (id: string | undefined): string => (id ? new RegExp(`<(?:title|desc) id="${id}">([^<]*)<`).exec(html)?.[1] ?? '' : '');
+    const attr = (tag: string, a: string): string | undefined => new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1];
+
+    // The diagram's own accTitle names it and accDescr describes it; the fence title stays the caption.
+    const own = svgOpen('acc-own');
+    expect(textOf(attr(own, 'aria-labelledby'))).toBe('Charge path through the ledger');
+    expect(textOf(attr(own, 'aria-describedby'))).toBe('The client calls the API, which writes a debit and a credit.');
+    expect(html).toMatch(/<figcaption[^>]*>Ledger write<\/figcaption>/);
+    // No accTitle: the fence title is the name.
+    expect(textOf(attr(svgOpen('acc-fence-title'), 'aria-labelledby'))).toBe('Retry loop');
+    // alt="..." is the name when given.
+    expect(attr(svgOpen('acc-alt'), 'aria-label')).toBe('Three services in a row: web, API and database');
+    for (const name of ['acc-own', 'acc-fence-title', 'acc-alt']) expect(attr(svgOpen(name), 'role')).toBe('img');
+  }, 60_000);
+
   it('leaves ordinary code blocks alone', async () => {
     const { html } = await compile('three-languages.mdx');
     expect(html).toMatch(/<code class="language-ts">/);

@@ -131,7 +131,26 @@ export const MERMAID_THEME_VARIABLES: Readonly<Record<string, string | boolean>>
   attributeBackgroundColorEven: hex('node'),
   personBorder: hex('border'),
   personBkg: hex('node'),
+  // Quadrant charts: the base theme derives the point colour with lighten()/darken() and no
+  // amount, which comes out as hsl(…, NaN%): no colour at all. The points take the accent.
+  quadrantPointFill: hex('accent'),
 };
+
+/**
+ * C4 diagrams take their shape colours from mermaid's `c4` options, not the theme, and draw
+ * every label white (`#ffffff`, the canvas sentinel: the site background, dark in the dark
+ * scheme). Their fixed blues would put dark labels on dark blue there, so every shape gets a
+ * role that is dark in the light scheme and light in the dark one: the accent for the
+ * system's own elements, muted for external ones, the border colour for outlines.
+ */
+export const MERMAID_C4_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['person', 'system', 'system_db', 'system_queue', 'container', 'container_db', 'container_queue', 'component', 'component_db', 'component_queue'].flatMap((kind) => [
+    [`${kind}_bg_color`, hex('accent')],
+    [`${kind}_border_color`, hex('border')],
+    [`external_${kind}_bg_color`, hex('muted')],
+    [`external_${kind}_border_color`, hex('border')],
+  ]),
+);
 
 /** Sentinel hex -> CSS, plus black/white, which mermaid's stylesheets use directly. */
 const SENTINEL_CSS = new Map<string, string>([
@@ -253,8 +272,19 @@ export function recolourMermaid(svg: string, author: ReadonlySet<string>): strin
 /** The id mermaid is told to give the root <svg> (no hex digits: see COLOUR_TOKEN). */
 export const MERMAID_ROOT_ID = 'mmd';
 
+/**
+ * Mermaid's SVG comes from the browser's HTML serialiser, which writes the HTML inside
+ * `<foreignObject>` labels as HTML: void elements unclosed (`<br>`) and U+00A0 as
+ * `&nbsp;`. The pipeline reads XML, so those are written the XML way.
+ */
+export function xmlFromHtmlSerialisation(svg: string): string {
+  return svg
+    .replace(/<(area|br|col|embed|hr|img|input|source|track|wbr)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s*(?<!\/)>/gi, '<$1$2/>')
+    .replace(/&nbsp;/g, '&#160;');
+}
+
 export function themeMermaidSvg(raw: string, source: string): string {
-  let svg = raw.replace(/\sdata-points="[^"]*"/g, '');
+  let svg = xmlFromHtmlSerialisation(raw).replace(/\sdata-points="[^"]*"/g, '');
   // Mermaid writes some style attributes that are not CSS (`style="undefined;;;undefined"`
   // on ER attributes): keep only `property: value` declarations.
   svg = svg.replace(/(<[^>]*?\s)style="([^"]*)"/g, (_m, before: string, css: string) => {

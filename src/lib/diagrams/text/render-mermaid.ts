@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BrowserPool, NoBrowserError, sharedPool } from './browser.ts';
-import { MERMAID_ROOT_ID as ROOT_ID, MERMAID_THEME_VARIABLES, themeMermaidSvg } from './mermaid-theme.ts';
+import { MERMAID_C4_COLOURS, MERMAID_ROOT_ID as ROOT_ID, MERMAID_THEME_VARIABLES, themeMermaidSvg } from './mermaid-theme.ts';
 import { packageVersion } from './package-version.ts';
 import { sharedStore, storeKey, type RenderStore } from './render-store.ts';
 import { DIAGRAM_FONT } from './theme.ts';
@@ -37,6 +37,7 @@ export const MERMAID_CONFIG = {
   fontFamily: DIAGRAM_FONT,
   htmlLabels: false,
   flowchart: { htmlLabels: false },
+  c4: MERMAID_C4_COLOURS,
   deterministicIds: true,
   deterministicIDSeed: 'casebook',
   suppressErrorRendering: true,
@@ -284,8 +285,10 @@ export function mermaidType(source: string): string {
 export function createMermaidRenderer(options: MermaidRendererOptions = {}): TextDiagramRenderer {
   return {
     lang: 'mermaid',
-    // The service's own (node_modules) cache holds themed output: theming is in the version.
-    version: `mermaid@${MERMAID_VERSION}/theming-${THEMING_REVISION}`,
+    // The service's own (node_modules) cache holds themed output: theming is in the version,
+    // and so are mermaid's options and sentinel theme (the render-cache key of an empty
+    // source), so changing them cannot serve output themed from the old ones.
+    version: `mermaid@${MERMAID_VERSION}/theming-${THEMING_REVISION}/options-${mermaidStoreKey('').slice(0, 12)}`,
     async render(source: string): Promise<RenderedTextDiagram> {
       if (source.trim() === '') throw new TextDiagramError('mermaid', 'the diagram is empty', 1);
       const { svg } = await rawMermaidSvg(source, options);
@@ -295,4 +298,4 @@ export function createMermaidRenderer(options: MermaidRendererOptions = {}): Tex
 }
 
 /** Bump when themeMermaidSvg changes its output (no re-render needed: raw SVG is cached). */
-export const THEMING_REVISION = 1;
+export const THEMING_REVISION = 2;
