@@ -60,11 +60,27 @@ export interface SafeSteps {
   keepIds: string[] | undefined;
 }
 
-/** The text of every `<style>` element in an SVG source (CDATA unwrapped). */
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character references and the five predefined entities, as an XML parser reads them. */
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(lt|gt|amp|quot|apos));/gi, (m, dec?: string, hex?: string, name?: string) => {
+    if (name) return XML_ENTITIES[name.toLowerCase()] ?? m;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+/**
+ * The text of every `<style>` element in an SVG source, as the browser reads it: CDATA
+ * unwrapped, entities decoded elsewhere (mermaid-cli writes `text.actor&gt;tspan`; read raw,
+ * the stylesheet would not parse and every id in the file would be kept "to be safe").
+ */
 export function styleTexts(source: string): string[] {
   const out: string[] = [];
   for (const m of source.matchAll(/<(?:[\w-]+:)?style\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?style\s*>/gi)) {
-    out.push((m[1] ?? '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1'));
+    const parts = (m[1] ?? '').split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
+    out.push(parts.map((p) => (p.startsWith('<![CDATA[') ? p.slice(9, -3) : decodeXmlText(p))).join(''));
   }
   return out;
 }

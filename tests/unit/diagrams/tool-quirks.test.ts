@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scopeCss } from '../../../src/lib/diagrams/scope-styles.ts';
+import { decodeXmlText, styleTexts } from '../../../src/lib/diagrams/stylesheet-analysis.ts';
 import { detectTool } from '../../../src/lib/diagrams/tools.ts';
 import { splitDeclarations, withoutRootSize } from '../../../src/lib/diagrams/viewbox.ts';
 import { elements } from './support.ts';
@@ -83,5 +86,23 @@ describe('single-use <use> (Lucidchart text runs)', () => {
     const styled = LUCID.replace('<path d="M10', '<style>use{opacity:.5}</style><path d="M10');
     const out = run(styled, 'lucid');
     expect(elements(out.svg).filter((e) => e.name === 'use').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a stylesheet with XML entities (mermaid-cli writes `text.actor&gt;tspan`)', () => {
+  it('is read as the browser reads it: entities decoded, CDATA kept as written', () => {
+    expect(decodeXmlText('a&gt;b &lt;c&amp;d &#65;&#x42; &nope;')).toBe('a>b <c&d AB &nope;');
+    expect(styleTexts('<svg><style>.a&gt;b{}<![CDATA[.c&gt;d{}]]></style></svg>')).toEqual(['.a>b{}.c&gt;d{}']);
+  });
+
+  it('so the ids it does not name can go: the real ERC-7884 sequence drops its three unused icon symbols', () => {
+    const source = readFileSync(join(process.cwd(), 'tests/fixtures/real-exports/mermaid-sequence-erc7884-d1.svg'), 'utf8');
+    const out = run(source, 'seq');
+    const names = elements(out.svg).map((e) => e.name);
+    expect(names).not.toContain('symbol');
+    // The markers the messages and the stylesheet name stay, and the child rule still applies.
+    expect(elements(out.svg).filter((e) => e.name === 'marker').map((e) => e.attribs.id)).toContain('seq-arrowhead');
+    expect(elements(out.svg).find((e) => e.name === 'style')?.text).toMatch(/text\.\w+>tspan\{/);
+    expect(out.bytesOut).toBeLessThan(source.length * 0.4);
   });
 });
