@@ -6,6 +6,7 @@
  * sees URLs, so drafts and dates are read from the content files' frontmatter when
  * astro.config.mjs loads (before Astro's content layer exists).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -44,11 +45,19 @@ function readStudies(dir: string): StudyDates[] {
   }
   return files.map((file) => {
     const slug = file.replace(/\.(mdx|md|markdown)$/i, '');
-    const fm = frontmatterBlock(readFileSync(join(dir, file), 'utf8'));
-    const data = fm ? parseQuietly(fm.yaml) : null;
-    return { slug, file: join(dir, file), draft: data?.draft === true, date: data?.date, updated: data?.updated };
+    const path = join(dir, file);
+    const fm = frontmatterBlock(readFileSync(path, 'utf8'));
+    // draftSlugs and lastModified both read every study when the config loads: the YAML of
+    // an unchanged frontmatter is parsed once (keyed by its digest, so no text is kept).
+    const digest = fm ? createHash('sha1').update(fm.yaml).digest('base64') : '';
+    const known = parsedFrontmatter.get(path);
+    const data = known?.digest === digest ? known.data : fm ? parseQuietly(fm.yaml) : null;
+    parsedFrontmatter.set(path, { digest, data });
+    return { slug, file: path, draft: data?.draft === true, date: data?.date, updated: data?.updated };
   });
 }
+
+const parsedFrontmatter = new Map<string, { digest: string; data: Frontmatter }>();
 
 /** Slugs of case studies whose frontmatter says `draft: true`. */
 export function draftSlugs(dir: string): string[] {

@@ -61,6 +61,20 @@ describe('sitemap filter', () => {
     expect(draftSlugs(join(dir, 'missing'))).toEqual([]);
   });
 
+  it('reads a study again when its frontmatter changed since the last call', () => {
+    const own = mkdtempSync(join(tmpdir(), 'casebook-seo-'));
+    try {
+      writeFileSync(join(own, 'a.mdx'), '---\ntitle: A\ndraft: true\n---\nBody\n');
+      expect(draftSlugs(own)).toEqual(['a']);
+      expect(draftSlugs(own)).toEqual(['a']);
+      writeFileSync(join(own, 'a.mdx'), '---\ntitle: A\ndraft: false\ndate: 2024-01-02\n---\nBody\n');
+      expect(draftSlugs(own)).toEqual([]);
+      expect(lastModified(own, { kind: 'none', reason: 'not a repository' }).get('a')).toBe('2024-01-02T00:00:00.000Z');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('drops the 404 page and drafts, keeps everything else', () => {
     const keep = sitemapFilter('/portfolio/', ['wip']);
     expect(keep('https://example.dev/portfolio/')).toBe(true);
