@@ -28,7 +28,7 @@ export const PIPELINE_VERSIONS = {
   /** Processed SVGs (sanitise, svgo, ids, report): src/lib/diagrams/pipeline.ts. */
   diagrams: '8',
   /** Rendered Mermaid/D2/Graphviz SVGs (theming, stripping): src/lib/diagrams/text/. */
-  'text-diagrams': '3',
+  'text-diagrams': '4',
   /** Social card PNGs (card design is in the key; this covers rasterising): src/lib/og-image/. */
   og: '1',
   /** Per-file validation reports (the code is in the key too): src/tools/validation/result-cache.ts. */

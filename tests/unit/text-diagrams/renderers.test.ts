@@ -72,6 +72,26 @@ describe('graphviz (@viz-js/viz)', () => {
     expect(textLabels(out.svg)).toEqual(expect.arrayContaining(['a', 'b']));
   });
 
+  it('renders HTML-like labels (tables, bold, line breaks) as themed <text>', async () => {
+    const source = [
+      'digraph {',
+      '  ledger [shape=plain label=<<table border="0" cellborder="1" cellspacing="0"><tr><td><b>Ledger</b></td></tr><tr><td port="d">debit &amp; credit</td></tr></table>>]',
+      '  api [label=<API<br/><i>POST /charge</i>>]',
+      '  api -> ledger:d',
+      '}',
+    ].join('\n');
+    const out = await dot.render(source);
+    expect(textLabels(out.svg)).toEqual(expect.arrayContaining(['Ledger', 'debit & credit', 'API', 'POST /charge']));
+    expectThemedAndSelfContained(out.svg);
+    expect(out.svg).toMatch(/font-weight="bold"[^>]*>Ledger</);
+  });
+
+  it('keeps black text on a shape the author filled, so it stays readable in dark mode', async () => {
+    const out = await dot.render('digraph {\n  a [style=filled color=AntiqueWhite label="crash A"]\n  b [label="plain"]\n  a -> b\n}');
+    expect(out.svg).toMatch(/<text fill="#000000"[^>]*>crash A<\/text>/);
+    expect(out.svg).toMatch(/<text fill="var\(--cb-diagram-fg[^"]*"[^>]*>plain<\/text>/);
+  });
+
   it('refuses source that is not a graph', async () => {
     const err = await failure(dot.render('flowchart LR\n  A --> B'));
     expect(err.reason).toContain('digraph');

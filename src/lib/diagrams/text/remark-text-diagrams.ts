@@ -9,7 +9,7 @@
  * JavaScript. A mistake in a diagram fails the build with one line:
  *   content/case-studies/x.mdx:42: ```mermaid fence "charge-flow": <renderer's message>
  */
-import { relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Code, Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -21,6 +21,7 @@ import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
 import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
 import { diagramFigure } from '../figure.ts';
 import { withTitle } from '../inline.ts';
+import { embedD2Icons, type IconFolders } from './d2-icons.ts';
 import { textDiagrams, type TextDiagramService } from './render.ts';
 import { TextDiagramError, type TextDiagramLang } from './types.ts';
 
@@ -87,7 +88,15 @@ function processCached(svg: string, name: string, file: string): ProcessedDiagra
 }
 
 /** Renders one fence or throws an error whose message is the whole story, on one line. */
-async function renderFence(fence: TextDiagramFence, name: string, file: string, service: TextDiagramService): Promise<RenderedFence> {
+/** Where a study's D2 icons are looked up: its own folder, then the project's diagrams/. */
+function iconFolders(mdxPath: string | undefined): IconFolders {
+  const root = process.cwd();
+  const dirs = [join(root, 'diagrams')];
+  if (mdxPath) dirs.unshift(dirname(resolve(mdxPath)));
+  return { dirs, root };
+}
+
+async function renderFence(fence: TextDiagramFence, name: string, file: string, service: TextDiagramService, mdxPath?: string): Promise<RenderedFence> {
   const { node, lang } = fence;
   const fenceLine = node.position?.start.line;
   const where = (lineInFence?: number): number | undefined =>
@@ -103,6 +112,10 @@ async function renderFence(fence: TextDiagramFence, name: string, file: string, 
   let rendered;
   try {
     rendered = await service.render(lang, node.value);
+    // D2 icons: local files embedded (paths relative to the study, then diagrams/).
+    if (lang === 'd2' && /<image\b/.test(rendered.svg)) {
+      rendered = { ...rendered, svg: embedD2Icons(rendered.svg, node.value, iconFolders(mdxPath)) };
+    }
   } catch (err) {
     if (err instanceof TextDiagramError) {
       throw new DiagramError({ file, line: where(err.line), element, found: describeTextDiagramError(err, node.value, fenceLine) });
@@ -187,7 +200,7 @@ export async function renderTextDiagramFences(
   // All at once: Mermaid renders on the browser pool's pages in parallel (D2's worker
   // queues its own). Warnings, `onDiagram` and the first error still come in fence order.
   const settled = await timeWorkAsync('text diagrams', () =>
-    Promise.allSettled(jobs.map(({ fence, name }) => renderFence(fence, name, file, service))),
+    Promise.allSettled(jobs.map(({ fence, name }) => renderFence(fence, name, file, service, mdxPath))),
   );
   const results: RenderedFence[] = [];
   for (const outcome of settled) {

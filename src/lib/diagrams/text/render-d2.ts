@@ -9,13 +9,14 @@
  * D2's default theme (0) paints with a fixed palette, written both as attributes and as
  * `.fill-N1 {...}` rules; we map each palette colour to a site diagram variable, drop the
  * white canvas, so one SVG serves light and dark mode. D2's embedded font subsets are kept:
- * its layout was measured with them. Outputs D2 can only express with HTML or remote images
- * (markdown/LaTeX labels, icons) are refused with a message instead of rendering half.
+ * its layout was measured with them. Remote icons are refused with their line; local icons
+ * are embedded by the Markdown step (d2-icons.ts).
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { isRemoteIcon, remoteIconError } from './d2-icons.ts';
 import { packageVersion } from './package-version.ts';
 import { DIAGRAM_COLOURS, DIAGRAM_FONT, recolour } from './theme.ts';
 import { TextDiagramError, type RenderedTextDiagram, type TextDiagramRenderer } from './types.ts';
@@ -270,9 +271,15 @@ function markdownCss(css: string): string {
   return rules.join('\n');
 }
 
-function refuseUnsupported(svg: string): void {
-  if (/<image\b[^>]*href="(?!data:)/i.test(svg)) {
-    throw new TextDiagramError('d2', 'icons and images load remote files, which Casebook does not ship in diagrams; remove the icon');
+/**
+ * Remote icons are refused here, with the icon's line; local ones (relative paths) stay as D2
+ * wrote them and are embedded by the Markdown step, which knows the case study's folder
+ * (d2-icons.ts).
+ */
+function refuseRemoteIcons(svg: string, source: string): void {
+  for (const m of svg.matchAll(/<image\b[^>]*?\shref="([^"]*)"/g)) {
+    const href = (m[1] ?? '').replace(/&amp;/g, '&');
+    if (isRemoteIcon(href)) throw remoteIconError(href, source);
   }
 }
 
@@ -289,7 +296,7 @@ export function createD2Renderer(): TextDiagramRenderer {
       } catch (err) {
         throw parseD2Error(err instanceof Error ? err.message : String(err));
       }
-      refuseUnsupported(svg);
+      refuseRemoteIcons(svg, source);
       const type = /shape:\s*sequence_diagram/.test(source) ? 'sequence_diagram' : 'd2';
       return { lang: 'd2', type, svg: themeD2Svg(markdownLabelsToSubset(svg)), warnings: [] };
     },

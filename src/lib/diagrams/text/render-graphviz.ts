@@ -55,6 +55,15 @@ function toError(messages: string[]): TextDiagramError {
   return new TextDiagramError('dot', reason, m ? Number(m[1]) : undefined);
 }
 
+/** Whether a node or cluster group draws its shape with a fill the author chose. */
+function authorFilled(group: string): boolean {
+  for (const m of group.matchAll(/<(?:polygon|ellipse|path|polyline)\b[^>]*\sfill="([^"]*)"/g)) {
+    const fill = (m[1] ?? '').trim().toLowerCase();
+    if (fill !== 'none' && fill !== 'transparent' && !fill.startsWith('var(')) return true;
+  }
+  return false;
+}
+
 /** Map Graphviz's fixed colours to the site's diagram variables. */
 export function themeGraphvizSvg(svg: string): string {
   let out = svg
@@ -64,7 +73,13 @@ export function themeGraphvizSvg(svg: string): string {
   // The canvas: the first polygon of the graph, filled white with no stroke.
   out = out.replace(/(<g id="graph0" class="graph"[^>]*>\s*)<polygon fill="white" stroke="none"[^>]*\/>\s*/, '$1');
   out = recolour(out, GRAPHVIZ_PALETTE);
-  // Text Graphviz leaves uncoloured is black in every viewer: make it the foreground.
+  // On a shape the author filled (`style=filled color=AntiqueWhite`), uncoloured text keeps
+  // Graphviz's black: the author picked that fill for black text, and the theme's light
+  // foreground would vanish on it in dark mode.
+  out = out.replace(/<g id="[^"]*" class="(?:node|cluster)">[\s\S]*?<\/g>/g, (group) =>
+    authorFilled(group) ? group.replace(/<text\b(?![^>]*\sfill=)/g, '<text fill="#000000"') : group,
+  );
+  // Other text Graphviz leaves uncoloured is black in every viewer: make it the foreground.
   out = out.replace(/<text\b(?![^>]*\sfill=)/g, `<text fill="${DIAGRAM_COLOURS.fg}"`);
   out = out.replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${OUTPUT_FONT}"`);
   // Graphviz sizes in points; the viewBox already carries the geometry.
