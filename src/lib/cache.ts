@@ -33,6 +33,10 @@ export const PIPELINE_VERSIONS = {
   og: '1',
   /** Per-file validation reports (the code is in the key too): src/tools/validation/result-cache.ts. */
   validation: '1',
+  /** The Pagefind index, keyed by the built pages: src/integrations/search-index.ts. */
+  'search-index': '1',
+  /** The feeds, keyed by the built case-study pages: src/integrations/feeds.ts. */
+  feeds: '1',
 } as const;
 
 export type CacheName = keyof typeof PIPELINE_VERSIONS;
