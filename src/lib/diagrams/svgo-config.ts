@@ -20,6 +20,7 @@ import { minifyClassesPlugin } from './minify-classes.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
 import { textOnlyPlugin } from './safety/text-only.ts';
 import { createParking, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
+import { presetDefaultPlugins } from './svgo-style-subset.ts';
 import { createViewBoxPlugin, type Geometry } from './viewbox.ts';
 import { analyseStylesheets, rootIdOf, safeSteps, styleTexts, type SafeSteps } from './stylesheet-analysis.ts';
 
@@ -35,7 +36,11 @@ export function stepsFor(source: string): SafeSteps {
   return safeSteps(analyseStylesheets(styleTexts(source), rootIdOf(source)));
 }
 
-export function optimiseConfig(o: OptimiseOptions): Config {
+/**
+ * `presetPluginByPlugin: false` gives svgo's `preset-default` as one plugin, which the
+ * tests compare the default against byte for byte (svgo-style-subset.ts).
+ */
+export function optimiseConfig(o: OptimiseOptions, presetPluginByPlugin = true): Config {
   const safe = stepsFor(o.source);
   // A step that could change what a selector matches does not run (see stylesheet-analysis.ts).
   const structural = safe.restructure ? {} : {
@@ -56,23 +61,19 @@ export function optimiseConfig(o: OptimiseOptions): Config {
       parking.parkLinkHref,
       parking.parkCustomPropertyStyle,
       styleToAttrsWithoutStylesheetPlugin,
-      {
-        name: 'preset-default',
-        params: {
-          overrides: {
-            removeDesc: false,
-            // With a stylesheet, svgo keeps every id; the ids no selector names can still go.
-            cleanupIds: safe.keepIds === undefined || !/<(?:[\w-]+:)?style\b/i.test(o.source)
-              ? { preserve: o.preserveIds }
-              : { preserve: [...o.preserveIds, ...safe.keepIds], force: true },
-            convertColors: { currentColor: false },
-            // Inlining drops a class still needed by a `:hover`/`@media` rule (svgo 4.1).
-            inlineStyles: false,
-            ...structural,
-            ...shapes,
-          },
-        },
-      },
+      // preset-default, plugin by plugin (svgo-style-subset.ts: same output, much less style matching).
+      ...presetDefaultPlugins(presetPluginByPlugin, {
+        removeDesc: false,
+        // With a stylesheet, svgo keeps every id; the ids no selector names can still go.
+        cleanupIds: safe.keepIds === undefined || !/<(?:[\w-]+:)?style\b/i.test(o.source)
+          ? { preserve: o.preserveIds }
+          : { preserve: [...o.preserveIds, ...safe.keepIds], force: true },
+        convertColors: { currentColor: false },
+        // Inlining drops a class still needed by a `:hover`/`@media` rule (svgo 4.1).
+        inlineStyles: false,
+        ...structural,
+        ...shapes,
+      }),
       { name: 'removeXlink', params: { includeLegacy: false } },
       parking.restoreLinkHref,
       parking.restoreCustomPropertyStyle,
