@@ -35,6 +35,8 @@ export const PIPELINE_VERSIONS = {
   validation: '1',
   /** The Pagefind index, keyed by the built pages: src/integrations/search-index.ts. */
   'search-index': '1',
+  /** Compiled MDX modules (Sätteri, plugins, Shiki): src/lib/markdown/compile-cache.ts. */
+  mdx: '1',
   /** The feeds, keyed by the built case-study pages: src/integrations/feeds.ts. */
   feeds: '1',
 } as const;

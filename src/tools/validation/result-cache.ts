@@ -114,7 +114,7 @@ export interface OutcomeCache {
 }
 
 /** Settings that are locations or bench plumbing, not inputs of a check. */
-const NOT_INPUTS = new Set(['CASEBOOK_CACHE_DIR', 'CASEBOOK_PHASES_FILE', 'CASEBOOK_E2E_PORT', 'CASEBOOK_VERBOSE']);
+export const NOT_INPUTS: ReadonlySet<string> = new Set(['CASEBOOK_CACHE_DIR', 'CASEBOOK_PHASES_FILE', 'CASEBOOK_E2E_PORT', 'CASEBOOK_VERBOSE']);
 
 export function outcomeKey(root: string, componentNames: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
   const parts: (string | Uint8Array)[] = [sharedInputs(root, componentNames)];
