@@ -12,7 +12,7 @@ import { resolveLimits } from './safety/bounds.ts';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { timeWork } from '../build-phases.ts';
-import { cacheDir } from '../cache.ts';
+import { cacheDir, type DiskCache } from '../cache.ts';
 import { diagramCache, diagramCacheKey } from './cache.ts';
 import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
 import { processSvg, type ProcessedDiagram, type ProcessOptions } from './pipeline.ts';
@@ -45,6 +45,19 @@ export interface DiagramRegistry {
   loadAll(): ReportRow[];
 }
 
+/**
+ * A diagram file's processed form from the shared disk cache (key: `diagramCacheKey`), or
+ * processed and stored there: the build's registry and the validator's broken-diagram check
+ * both come through here, so whichever asks second reads the first one's result.
+ */
+export function throughDiskCache(cache: DiskCache<ProcessedDiagram>, key: string, process: () => ProcessedDiagram): ReportRow {
+  const onDisk = cache.get(key);
+  if (onDisk) return { diagram: onDisk, cached: true };
+  const diagram = process();
+  cache.set(key, diagram);
+  return { diagram, cached: false };
+}
+
 export function createDiagramRegistry(options: DiagramRegistryOptions = {}): DiagramRegistry {
   const cwd = options.root ?? process.cwd();
   const dir = options.dir ?? join(cwd, DIAGRAMS_FOLDER);
@@ -70,15 +83,9 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
     const key = diagramCacheKey(name, source);
     const inMemory = memory.get(key);
     if (inMemory) return { diagram: inMemory, cached: true };
-    const onDisk = cache.get(key);
-    if (onDisk) {
-      memory.set(key, onDisk);
-      return { diagram: onDisk, cached: true };
-    }
-    const diagram = run(source, { name, file });
-    cache.set(key, diagram);
-    memory.set(key, diagram);
-    return { diagram, cached: false };
+    const row = throughDiskCache(cache, key, () => run(source, { name, file }));
+    memory.set(key, row.diagram);
+    return row;
   }
 
   /**

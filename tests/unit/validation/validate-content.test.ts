@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, formatReport } from '../../../src/tools/validation/problem.ts';
 import { validateContent } from '../../../src/tools/validation/validate-content.ts';
+import { brokenDiagramProblems } from '../../../src/tools/validation/broken-diagrams.ts';
+import { cacheDir } from '../../../src/lib/cache.ts';
+import { diagramCache, diagramCacheKey } from '../../../src/lib/diagrams/cache.ts';
+import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
+import { createDiagramRegistry } from '../../../src/lib/diagrams/registry.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>t</title></svg>';
@@ -191,5 +196,28 @@ describe('broken diagrams', () => {
       'diagrams/empty.svg  diagram  found an empty file, expected an SVG document starting with <svg',
       expect.stringMatching(/^diagrams\/not-svg\.svg(:\d+)?  /),
     ]);
+  });
+
+  it('leaves what it processed in the build\'s diagram cache, so the build does not run svgo on it again', async () => {
+    const fine = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><rect width="5" height="5" fill="#000"/></svg>';
+    const broken = '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>';
+    const root = await makeProject({ 'diagrams/fine.svg': fine, 'diagrams/broken.svg': broken });
+    expect(await brokenDiagramProblems(root, ['fine', 'broken'])).toHaveLength(1);
+    const cache = diagramCache(cacheDir('diagrams', process.env, root));
+    expect(cache.get(diagramCacheKey('broken', broken))).toBeUndefined();
+    const expected = processSvg(fine, { name: 'fine', file: 'diagrams/fine.svg' });
+    expect(cache.get(diagramCacheKey('fine', fine))).toEqual(expected);
+
+    const ran: string[] = [];
+    const registry = createDiagramRegistry({
+      root, log: () => {},
+      process: (source, opts) => { ran.push(opts.name); return processSvg(source, opts); },
+    });
+    // The build's first load processes the whole folder: the broken file fails it, as before,
+    // and the diagram the check processed is read, not processed again.
+    expect(() => registry.loadAll()).toThrow(/broken\.svg/);
+    expect(ran).toEqual(['broken']);
+    expect(() => registry.loadDiagram('fine')).toThrow(/broken\.svg/);
+    expect(ran).toEqual(['broken', 'broken']);
   });
 });
