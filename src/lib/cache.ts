@@ -37,6 +37,8 @@ export const PIPELINE_VERSIONS = {
   'search-index': '1',
   /** Compiled MDX modules (Sätteri, plugins, Shiki): src/lib/markdown/compile-cache.ts. */
   mdx: '1',
+  /** Drafts and dates read from frontmatter for the sitemap: src/lib/seo/sitemap-filter.ts. */
+  sitemap: '1',
   /** The feeds, keyed by the built case-study pages: src/integrations/feeds.ts. */
   feeds: '1',
 } as const;

@@ -5,6 +5,12 @@
  * contain drafts, but a preview build (CASEBOOK_DRAFTS=1) does, and the integration only
  * sees URLs, so drafts and dates are read from the content files' frontmatter when
  * astro.config.mjs loads (before Astro's content layer exists).
+ *
+ * What is read of a frontmatter (draft, date, updated) is kept by the digest of its YAML, in
+ * memory and in the disk cache (src/lib/cache.ts, cache "sitemap", keyed by the code
+ * fingerprint, so an upgraded YAML parser or edited code reads everything again): a build with
+ * unchanged frontmatter parses no YAML here. The stored table holds only the studies of the
+ * last run.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +21,8 @@ import { joinBase, routes } from '../urls.ts';
 import { gitDateOf, gitDatesFor, type GitDates } from '../dates/git-dates.ts';
 import { lastUpdated } from '../dates/last-updated.ts';
 import { formatOf } from '../markdown/features.ts';
+import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../cache.ts';
+import { codeFingerprint } from '../../tools/validation/result-cache.ts';
 
 interface StudyDates {
   slug: string;
@@ -27,6 +35,24 @@ interface StudyDates {
 
 type Frontmatter = { draft?: unknown; date?: unknown; updated?: unknown } | null;
 
+/**
+ * What this module uses of a frontmatter. The YAML parser (core schema) gives dates as strings,
+ * and asDate() reads nothing but strings and Dates, so any other value is kept as absent.
+ */
+export interface FrontmatterDates {
+  draft: boolean;
+  date?: string;
+  updated?: string;
+}
+
+function datesOf(data: Frontmatter): FrontmatterDates {
+  return {
+    draft: data?.draft === true,
+    ...(typeof data?.date === 'string' ? { date: data.date } : {}),
+    ...(typeof data?.updated === 'string' ? { updated: data.updated } : {}),
+  };
+}
+
 /** Broken frontmatter fails the build with a proper message elsewhere: here it is just skipped. */
 function parseQuietly(yaml: string): Frontmatter {
   try {
@@ -36,28 +62,74 @@ function parseQuietly(yaml: string): Frontmatter {
   }
 }
 
-function readStudies(dir: string): StudyDates[] {
+function isDatesTable(value: unknown): value is Record<string, FrontmatterDates> {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) &&
+    Object.values(value).every(
+      (d) =>
+        typeof d === 'object' && d !== null && typeof (d as FrontmatterDates).draft === 'boolean' &&
+        ['date', 'updated'].every((k) => (d as Record<string, unknown>)[k] === undefined || typeof (d as Record<string, unknown>)[k] === 'string'),
+    )
+  );
+}
+
+/** The stored digest -> dates table of the last run (see the header). */
+export interface FrontmatterStore {
+  load(): Record<string, FrontmatterDates>;
+  save(table: Record<string, FrontmatterDates>): void;
+}
+
+export function diskFrontmatterStore(root: string = process.cwd(), dir: string = cacheDir('sitemap', process.env, root)): FrontmatterStore {
+  const cache = new DiskCache(dir, jsonFormat(isDatesTable));
+  const key = cacheKey('sitemap', 'frontmatter', codeFingerprint(root));
+  return { load: () => cache.get(key) ?? {}, save: (table) => cache.set(key, table) };
+}
+
+/**
+ * Each study's draft flag and dates from its file, its YAML parsed only when its digest is in
+ * neither the memory of this process nor `store`.
+ */
+export function readStudies(dir: string, store: FrontmatterStore = defaultStore()): StudyDates[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => formatOf(f) !== undefined);
   } catch {
     return [];
   }
-  return files.map((file) => {
+  let stored: Record<string, FrontmatterDates> | undefined;
+  const seen: Record<string, FrontmatterDates> = {};
+  let parsed = false;
+  const studies = files.map((file) => {
     const slug = file.replace(/\.(mdx|md|markdown)$/i, '');
     const path = join(dir, file);
     const fm = frontmatterBlock(readFileSync(path, 'utf8'));
-    // draftSlugs and lastModified both read every study when the config loads: the YAML of
-    // an unchanged frontmatter is parsed once (keyed by its digest, so no text is kept).
     const digest = fm ? createHash('sha1').update(fm.yaml).digest('base64') : '';
     const known = parsedFrontmatter.get(path);
-    const data = known?.digest === digest ? known.data : fm ? parseQuietly(fm.yaml) : null;
+    let data: FrontmatterDates;
+    if (known?.digest === digest) data = known.data;
+    else if (!fm) data = datesOf(null);
+    else {
+      stored ??= store.load();
+      const hit = Object.hasOwn(stored, digest) ? stored[digest] : undefined;
+      data = hit ?? datesOf(parseQuietly(fm.yaml));
+      if (!hit) parsed = true;
+    }
+    if (fm) seen[digest] = data;
     parsedFrontmatter.set(path, { digest, data });
-    return { slug, file: path, draft: data?.draft === true, date: data?.date, updated: data?.updated };
+    return { slug, file: path, ...data, date: data.date, updated: data.updated };
   });
+  // Store this run's table when it differs from the stored one (new, changed or removed studies).
+  stored ??= store.load();
+  if (parsed || Object.keys(stored).length !== Object.keys(seen).length || Object.keys(seen).some((d) => !Object.hasOwn(stored!, d))) store.save(seen);
+  return studies;
 }
 
-const parsedFrontmatter = new Map<string, { digest: string; data: Frontmatter }>();
+const parsedFrontmatter = new Map<string, { digest: string; data: FrontmatterDates }>();
+let sharedStore: FrontmatterStore | undefined;
+function defaultStore(): FrontmatterStore {
+  sharedStore ??= diskFrontmatterStore();
+  return sharedStore;
+}
 
 /** Slugs of case studies whose frontmatter says `draft: true`. */
 export function draftSlugs(dir: string): string[] {
