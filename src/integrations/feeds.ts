@@ -17,7 +17,7 @@ import { absoluteUrl } from '../lib/seo/absolute-url.ts';
 import { extractArticle, type FeedArticle } from '../lib/seo/feeds/extract.ts';
 import { buildFeeds, type FeedFile } from '../lib/seo/feeds/build-feeds.ts';
 import { cacheDir, DiskCache, jsonFormat } from '../lib/cache.ts';
-import { siteFilesKey } from '../lib/site-output-cache.ts';
+import { pruneEntries, siteFilesKey, touchEntry } from '../lib/site-output-cache.ts';
 import { codeFingerprint } from '../tools/validation/result-cache.ts';
 
 function isFeedFiles(value: unknown): value is FeedFile[] {
@@ -38,6 +38,7 @@ export function feeds(): AstroIntegration {
         let files = cache.get(key);
         let studies = '';
         if (files) {
+          touchEntry(cache.fileOf(key));
           studies = `${pages.length} study pages unchanged since an earlier build, its feeds reused`;
         } else {
           const articles: FeedArticle[] = [];
@@ -49,6 +50,7 @@ export function feeds(): AstroIntegration {
           }
           files = buildFeeds(siteConfig, articles);
           cache.set(key, files);
+          pruneEntries(cache.dir, (name) => /^[0-9a-f]{64}\.json$/.test(name));
           studies = `${articles.length} studies`;
         }
         for (const f of files) {

@@ -15,7 +15,7 @@
  *   does the work instead. Only the newest few entries are
  *   kept (each is a whole index).
  * - A file-set result (the feeds) is one JSON file of { path, text } in the ordinary
- *   DiskCache.
+ *   DiskCache, pruned the same way (`pruneEntries`: the feeds of a large site are tens of MB).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -76,9 +76,7 @@ export class DirectoryCache {
     if (existsSync(target)) return false;
     try {
       cpSync(entry, target, { recursive: true, errorOnExist: true, force: false });
-      // Most recently used: pruning keeps it.
-      const now = new Date();
-      utimesSync(entry, now, now);
+      touchEntry(entry);
       return true;
     } catch {
       try {
@@ -107,14 +105,32 @@ export class DirectoryCache {
 
   /** Removes all but the KEPT_ENTRIES most recently used entries. */
   private prune(): void {
-    try {
-      const entries = readdirSync(this.dir, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && /^[0-9a-f]{64}$/.test(e.name))
-        .map((e) => ({ path: join(this.dir, e.name), used: statSync(join(this.dir, e.name)).mtimeMs }))
-        .sort((a, b) => b.used - a.used);
-      for (const old of entries.slice(KEPT_ENTRIES)) rmSync(old.path, { recursive: true, force: true });
-    } catch {
-      // Pruning is housekeeping; a build never fails for it.
-    }
+    pruneEntries(this.dir, (name) => /^[0-9a-f]{64}$/.test(name));
+  }
+}
+
+/**
+ * Removes all but the `keep` most recently used (modified) entries of `dir` whose names pass
+ * `isEntry`: files or folders. Housekeeping only; it never throws.
+ */
+export function pruneEntries(dir: string, isEntry: (name: string) => boolean, keep: number = KEPT_ENTRIES): void {
+  try {
+    const entries = readdirSync(dir)
+      .filter(isEntry)
+      .map((name) => ({ path: join(dir, name), used: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const old of entries.slice(keep)) rmSync(old.path, { recursive: true, force: true });
+  } catch {
+    // A build never fails for housekeeping.
+  }
+}
+
+/** Marks an entry as just used, so pruning keeps it. */
+export function touchEntry(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // As above.
   }
 }

@@ -24,10 +24,11 @@
  * throws is never stored, so its error is shown on every build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../cache.ts';
 import type { RenderedFence } from '../diagrams/text/remark-text-diagrams.ts';
 import { codeFingerprint, NOT_INPUTS } from '../../tools/validation/result-cache.ts';
+import { pruneEntries, touchEntry } from '../site-output-cache.ts';
 
 /** Case-study sources: their text is in their own key. */
 const STUDY_FILE = /\.(mdx|md|markdown)$/i;
@@ -133,7 +134,20 @@ export interface CompileCache {
   set(key: string, entry: CompileEntry): void;
 }
 
-export function createCompileCache(dir: string = cacheDir('mdx')): CompileCache {
+/** Generations of entries kept: the current shared inputs' and the ones before (see below). */
+export const KEPT_GENERATIONS = 2;
+
+/**
+ * The cache of one build's shared inputs. Entries live in a folder named by those inputs (a
+ * generation): editing any source file starts a new generation, and all but the newest
+ * KEPT_GENERATIONS earlier ones are removed, so the cache does not grow with every edit.
+ */
+export function createCompileCache(shared: string, base: string = cacheDir('mdx')): CompileCache {
+  const dir = join(base, shared.slice(0, 32));
+  touchEntry(dir);
+  pruneEntries(base, (name) => /^[0-9a-f]{32}$/.test(name) && name !== basename(dir), KEPT_GENERATIONS);
+  // Entries of the first layout (one folder for every generation), from builds before this one.
+  pruneEntries(base, (name) => /^[0-9a-f]{64}\.json$/.test(name), 0);
   const store = new DiskCache(dir, jsonFormat(isEntry));
   return {
     get: (key) => store.get(key),

@@ -25,8 +25,8 @@ export function casebookProcessor(options: SatteriProcessorOptions): Processor {
       if (process.env.NODE_ENV !== 'production') {
         return { ...renderer, process: (content, filePath, frontmatter) => renderer.process(htmlCommentsToMdx(content), filePath, frontmatter) };
       }
-      const cache = createCompileCache();
       const inputs = sharedCompileInputs(process.cwd(), { shared, mdx: { ...mdx, srcDir: mdx.srcDir?.href } });
+      const cache = createCompileCache(inputs);
       return {
         ...renderer,
         async process(content, filePath, frontmatter) {

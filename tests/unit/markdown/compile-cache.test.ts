@@ -5,12 +5,12 @@
  * location settings), and that the processor serves a stored module, replays the rendered
  * fences' warnings, and compiles again when the text changes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileKey, createCompileCache, isPlainData, sharedCompileInputs, type CompileEntry } from '../../../src/lib/markdown/compile-cache.ts';
+import { compileKey, createCompileCache, isPlainData, KEPT_GENERATIONS, sharedCompileInputs, type CompileEntry } from '../../../src/lib/markdown/compile-cache.ts';
 import { casebookProcessor } from '../../../src/lib/markdown/processor.ts';
 import { features } from '../../../src/lib/markdown/features.ts';
 import { forgetRenderedFences, recallRenderedFences } from '../../../src/lib/diagrams/text/rendered-fences.ts';
@@ -88,13 +88,31 @@ describe('compileKey and the store', () => {
     expect(isPlainData({ a: [1, 'x', null, true, { b: undefined }] })).toBe(true);
     for (const bad of [new Set([1]), new Map(), () => 1, new Date(0), Number.NaN, { nested: [new Set()] }]) expect(isPlainData(bad)).toBe(false);
     const dir = temp();
-    const cache = createCompileCache(dir);
+    const cache = createCompileCache('a'.repeat(64), dir);
     const entry: CompileEntry = { result: { code: 'export {}', map: null, astroMetadata: { scripts: [] } }, fences: [] };
     cache.set('k1', entry);
     expect(cache.get('k1')).toEqual(entry);
     cache.set('k2', { ...entry, result: { ...entry.result, astroMetadata: { seen: new Set(['x']) } } });
     expect(cache.get('k2')).toBeUndefined();
-    expect(readdirSync(dir)).toEqual(['k1.json']);
+    expect(readdirSync(join(dir, 'a'.repeat(32)))).toEqual(['k1.json']);
+  });
+
+  it(`a new generation of shared inputs keeps the ${KEPT_GENERATIONS} before it and removes older ones`, () => {
+    const dir = temp();
+    const entry: CompileEntry = { result: { code: 'export {}', astroMetadata: {} }, fences: [] };
+    const generations = ['1', '2', '3', '4'].map((d) => d.repeat(64));
+    generations.forEach((g, i) => {
+      createCompileCache(g, dir).set('k', entry);
+      // One generation a minute, so "most recent" does not depend on the clock's resolution.
+      const when = new Date(Date.UTC(2026, 0, 1, 0, i));
+      utimesSync(join(dir, g.slice(0, 32)), when, when);
+    });
+    const kept = readdirSync(dir);
+    expect(kept).toHaveLength(KEPT_GENERATIONS + 1);
+    expect(kept).toContain('4'.repeat(32));
+    expect(kept).not.toContain('1'.repeat(32));
+    // The current generation is never removed, however many older ones there are.
+    expect(createCompileCache(generations[3]!, dir).get('k')).toEqual(entry);
   });
 });
 
@@ -119,7 +137,7 @@ describe('casebookProcessor in a build', () => {
       { syntaxHighlight: false },
       { optimize: false, srcDir: pathToFileURL(`${process.cwd()}/src/`) },
     );
-  const entries = () => readdirSync(join(cacheRoot, 'mdx')).map((f) => join(cacheRoot, 'mdx', f));
+  const entries = () => readdirSync(join(cacheRoot, 'mdx')).flatMap((g) => readdirSync(join(cacheRoot, 'mdx', g)).map((f) => join(cacheRoot, 'mdx', g, f)));
 
   it('serves the stored module for the same file, and compiles again when its text changes', async () => {
     const file = join(temp(), 'study.mdx');
