@@ -24,10 +24,12 @@
  * asked for, because those modules themselves read the rules above from this module: this
  * file imports nothing of the processing at load time, so there is no import cycle.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { closestMatch } from '../did-you-mean.ts';
+import { formatOf } from '../markdown/features.ts';
 import { DiagramError } from './errors.ts';
+import { allocateIdPrefixes, idPrefix } from './id-prefix.ts';
 import { fileRuleProblem } from './safety/files.ts';
 import type { ProcessedDiagram } from './pipeline.ts';
 
@@ -268,6 +270,100 @@ export function namedFences(fences: Iterable<FenceNode>): string[] {
     }
   }
   return names;
+}
+
+// ---------------------------------------------------------------------------------------
+// Id prefixes
+
+/** Where the case studies live, relative to the project root (as text/collect.ts reads them). */
+const CASE_STUDIES_FOLDER = join('content', 'case-studies');
+
+const FENCE_LINE = new RegExp(`(?:\`\`\`|~~~)\\s*(${Object.keys(FENCE_LANGS).join('|')})\\b(.*)$`, 'i');
+const LOOSE_NAME = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/i;
+
+/**
+ * Every name the diagram fences of one document can have, read line by line from its text:
+ * a line holding ``` or ~~~ and a diagram language anywhere (in a list, a quote, a longer
+ * fence) counts as a fence, with its `name=` and the default `<slug>-<lang>-<n>` names up to
+ * that count. It may find more than the Markdown parser does, never fewer, which is what the
+ * id prefixes need: a name found too many costs nothing.
+ */
+export function fenceNamesInText(slug: string, text: string): string[] {
+  const names: string[] = [];
+  const counts: Record<TextDiagramLang, number> = { mermaid: 0, d2: 0, dot: 0 };
+  for (const line of text.split(/\r\n?|\n/)) {
+    const m = FENCE_LINE.exec(line);
+    const lang = fenceLang(m?.[1]);
+    if (!m || !lang) continue;
+    counts[lang] += 1;
+    names.push(defaultDiagramName(slug, lang, counts[lang]));
+    const meta = (m[2] ?? '').trim();
+    let explicit: string | undefined;
+    try {
+      explicit = parseFenceMeta(meta).name;
+    } catch {
+      const loose = LOOSE_NAME.exec(meta);
+      explicit = loose ? (loose[1] ?? loose[2] ?? loose[3] ?? '').trim() : undefined;
+    }
+    if (explicit) names.push(explicit);
+  }
+  return names;
+}
+
+function caseStudyFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true }).map(String).filter((f) => formatOf(f) !== undefined).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every diagram name the site can have: the files of diagrams/ and the
+ * fences of every case study (`fenceNamesInText`). Any two of them can share a page (a study
+ * shows any file, the architecture page shows covers from every study), so id prefixes are
+ * allocated over all of them.
+ */
+export function siteDiagramNames(root: string = process.cwd()): Set<string> {
+  const names = new Set(listDiagramFolder(root).files.map((f) => f.name));
+  const studies = join(root, CASE_STUDIES_FOLDER);
+  for (const f of caseStudyFiles(studies)) {
+    let text: string;
+    try {
+      text = readFileSync(join(studies, f), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!mayHaveDiagramFence(text)) continue;
+    const slug = (f.split(/[\\/]/).pop() ?? f).replace(/\.mdx?$/i, '');
+    for (const name of fenceNamesInText(slug, text)) names.add(name);
+  }
+  return names;
+}
+
+interface PrefixTable {
+  names: Set<string>;
+  prefixes: Map<string, string>;
+}
+
+const PREFIXES_KEY = Symbol.for('casebook.diagrams.id-prefixes');
+type GlobalWithPrefixes = typeof globalThis & { [PREFIXES_KEY]?: Map<string, PrefixTable> };
+
+/**
+ * The id prefix of a diagram of this site (id-prefix.ts): allocated over `siteDiagramNames`,
+ * read once per process and again when a name it does not hold is asked for (a diagram added
+ * while `astro dev` runs). A name the site does not have (a test's) is allocated as if added.
+ */
+export function sitePrefix(name: string, root: string = process.cwd()): string {
+  const g = globalThis as GlobalWithPrefixes;
+  const tables = (g[PREFIXES_KEY] ??= new Map());
+  let table = tables.get(root);
+  if (!table?.names.has(name)) {
+    const names = siteDiagramNames(root);
+    table = { names, prefixes: allocateIdPrefixes(names) };
+    tables.set(root, table);
+  }
+  return table.prefixes.get(name) ?? allocateIdPrefixes([...table.names, name]).get(name) ?? idPrefix(name);
 }
 
 // ---------------------------------------------------------------------------------------

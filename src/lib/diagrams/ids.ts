@@ -5,7 +5,8 @@
  * this module adds what it leaves out (ARIA id references) and names the root `<title>` and
  * `<desc>` so the figure can point at them, and `url(#id)` inside `style` attributes (where
  * svgo's `inlineStyles` may have moved a rule). Both use the same rule as `prefixIds`:
- * `<name>-<id>`, unless the id already starts with `<name>-`.
+ * `<prefix>-<id>`, unless the id already starts with `<prefix>-` (the prefix is the
+ * diagram's short code, id-prefix.ts).
  */
 import type { CustomPlugin, XastElement } from 'svgo';
 
@@ -14,8 +15,8 @@ const ARIA_ID_REFERENCES = [
   'aria-activedescendant', 'aria-details', 'aria-errormessage',
 ];
 
-export function prefixId(name: string, id: string): string {
-  return id.startsWith(`${name}-`) ? id : `${name}-${id}`;
+export function prefixId(prefix: string, id: string): string {
+  return id.startsWith(`${prefix}-`) ? id : `${prefix}-${id}`;
 }
 
 /** Ids referenced by ARIA attributes: svgo's `cleanupIds` must not remove or rename them. */
@@ -70,7 +71,7 @@ export function createAccessibleTextPlugin(onText: (t: AccessibleText) => void):
 }
 
 /** After `prefixIds`: prefixes ARIA id lists and `url(#id)` in `style` attributes. */
-export function createReferencePrefixPlugin(name: string): CustomPlugin {
+export function createReferencePrefixPlugin(prefix: string): CustomPlugin {
   return {
     name: 'casebookReferencePrefix',
     fn: () => ({
@@ -79,13 +80,13 @@ export function createReferencePrefixPlugin(name: string): CustomPlugin {
           for (const attr of ARIA_ID_REFERENCES) {
             const value = node.attributes[attr];
             if (value === undefined) continue;
-            node.attributes[attr] = value.split(/\s+/).filter(Boolean).map((id) => prefixId(name, id)).join(' ');
+            node.attributes[attr] = value.split(/\s+/).filter(Boolean).map((id) => prefixId(prefix, id)).join(' ');
           }
           const style = node.attributes.style;
           if (style?.includes('url(')) {
             node.attributes.style = style.replace(
               /url\(\s*(['"]?)#(.+?)\1\s*\)/g,
-              (_m, _q: string, id: string) => `url(#${prefixId(name, id)})`,
+              (_m, _q: string, id: string) => `url(#${prefixId(prefix, id)})`,
             );
           }
         },

@@ -14,6 +14,7 @@ import { optimize } from 'svgo';
 import { DIAGRAM_NAME_RULE, isDiagramName } from './catalogue.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { ariaReferencedIds, type AccessibleText } from './ids.ts';
+import { ID_PREFIX, idPrefix } from './id-prefix.ts';
 import { shrinkEmbeddedAssetsSync } from './embedded-assets.ts';
 import { protectLabelWhitespace, restoreLabelWhitespace } from './foreign-object.ts';
 import { assertWithinBounds, assertWithinTime, resolveLimits, type DiagramLimits } from './safety/bounds.ts';
@@ -30,11 +31,13 @@ export const BYTE_BUDGET = 150 * 1024;
 
 export interface ProcessedDiagram {
   name: string;
-  /** Safe, optimised markup; ids (and classes) prefixed with `${name}-`. */
+  /** Safe, optimised markup; the root's id is the id prefix, every other id starts `${idPrefix}-`. */
   svg: string;
-  /** Text of the root `<title>`; its element id is `${name}-title` unless the author set one. */
+  /** The id prefix the diagram was given (see ProcessOptions.idPrefix). */
+  idPrefix: string;
+  /** Text of the root `<title>`; its element id is `${idPrefix}-title` unless the author set one. */
   title?: string;
-  /** Text of the root `<desc>`; its element id is `${name}-desc` unless the author set one. */
+  /** Text of the root `<desc>`; its element id is `${idPrefix}-desc` unless the author set one. */
   desc?: string;
   viewBox: string;
   /** Natural size in CSS px (from width/height, else the viewBox). */
@@ -52,8 +55,13 @@ export interface ProcessedDiagram {
 }
 
 export interface ProcessOptions {
-  /** Diagram name, by the catalogue's name rule (it prefixes ids and names the file). */
+  /** Diagram name, by the catalogue's name rule (it names the file). */
   name: string;
+  /**
+   * What every id starts with (id-prefix.ts): the site's allocation for this name, so that no
+   * two diagrams of a site share one; default `idPrefix(name)`, the name's code on its own.
+   */
+  idPrefix?: string;
   /** Project-relative path used in messages, e.g. `diagrams/checkout.svg`. */
   file: string;
   /** Overrides for the size, depth, `<use>` and time limits (safety/bounds.ts). */
@@ -70,11 +78,13 @@ export function processSvg(source: string, opts: ProcessOptions): ProcessedDiagr
 
 function processUnchecked(source: string, opts: ProcessOptions): ProcessedDiagram {
   const { name, file } = opts;
+  const prefix = opts.idPrefix ?? idPrefix(name);
   const started = performance.now();
   const limits = resolveLimits(opts.limits);
   if (!isDiagramName(name)) {
     throw new DiagramError({ file, found: `the diagram name "${name}"`, expected: `${DIAGRAM_NAME_RULE} (rename the file)` });
   }
+  if (!ID_PREFIX.test(prefix)) throw new Error(`id prefix "${prefix}" for ${file}: expected a letter, then letters and digits`);
   if (source.trim() === '') {
     throw new DiagramError({ file, found: 'an empty file', expected: 'an SVG document starting with <svg' });
   }
@@ -95,7 +105,7 @@ function processUnchecked(source: string, opts: ProcessOptions): ProcessedDiagra
   // Embedded PNGs and fonts, losslessly smaller (embedded-assets.ts); after pass 1, so fallbacks
   // and editor payloads it removed are not worked on.
   optimised = shrinkEmbeddedAssetsSync(optimised).source;
-  const svg = restoreLabelWhitespace(optimize(optimised, finishConfig(name, (t) => { text = t; }, stepsFor(optimised).renameClasses)).data);
+  const svg = restoreLabelWhitespace(optimize(optimised, finishConfig(prefix, (t) => { text = t; }, stepsFor(optimised).renameClasses)).data);
   if (!geometry) throw new DiagramError({ file, found: 'no <svg> element', expected: 'an SVG document' });
   assertWithinTime(file, started, limits, 'id scoping');
   const size = geometry;
@@ -112,7 +122,7 @@ function processUnchecked(source: string, opts: ProcessOptions): ProcessedDiagra
   }
 
   return {
-    name, svg,
+    name, svg, idPrefix: prefix,
     ...(text.title !== undefined ? { title: text.title } : {}),
     ...(text.desc !== undefined ? { desc: text.desc } : {}),
     viewBox: geometry.viewBox, width: geometry.width, height: geometry.height,

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { timeWork } from '../build-phases.ts';
 import { cacheDir, type DiskCache } from '../cache.ts';
 import { diagramCache, diagramCacheKey } from './cache.ts';
-import { DIAGRAMS_FOLDER, listDiagramFolder, unknownDiagramError, type DiagramFile } from './catalogue.ts';
+import { DIAGRAMS_FOLDER, listDiagramFolder, sitePrefix, unknownDiagramError, type DiagramFile } from './catalogue.ts';
 import { processSvg, type ProcessedDiagram, type ProcessOptions } from './pipeline.ts';
 import { formatReport, verboseFromEnv, type ReportRow } from './report.ts';
 
@@ -80,10 +80,11 @@ export function createDiagramRegistry(options: DiagramRegistryOptions = {}): Dia
 
   function loadOne({ name, file, path }: DiagramFile): ReportRow {
     const source = readDiagramFile(path, cwd, file, resolveLimits());
-    const key = diagramCacheKey(name, source);
+    const idPrefix = sitePrefix(name, cwd);
+    const key = diagramCacheKey(name, idPrefix, source);
     const inMemory = memory.get(key);
     if (inMemory) return { diagram: inMemory, cached: true };
-    const row = throughDiskCache(cache, key, () => run(source, { name, file }));
+    const row = throughDiskCache(cache, key, () => run(source, { name, idPrefix, file }));
     memory.set(key, row.diagram);
     return row;
   }

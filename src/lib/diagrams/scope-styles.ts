@@ -4,14 +4,15 @@
  * A `<style>` inside an inline SVG applies to the whole HTML page: `text { font-size: 9px }`
  * in one diagram would shrink the text of every other diagram (and `:root { ... }` would
  * restyle the site). So:
- *  - the root always gets a generated id, `<name>-root`, never one derived from the author's
- *    (an author's root `id="figcaption"` would otherwise become the caption's own id). An
- *    author id that would collide with it is renamed, references included;
+ *  - the root always gets a generated id, the diagram's id prefix itself (`Kq7`, id-prefix.ts;
+ *    every other id is `Kq7-...`), never one derived from the author's (an author's root
+ *    `id="figcaption"` would otherwise become the caption's own id). An author id that would
+ *    collide with it is renamed, references included;
  *  - every selector is anchored to that id: `rect` becomes `#<root> rect`, `svg > g` becomes
  *    `svg#<root> > g`, `:root` becomes `#<root>`; a sibling combinator right after the root
  *    (`svg ~ p`) is anchored below it instead, so no selector reaches outside the diagram;
  *  - `@keyframes` and `@font-face` define page-wide names; they are renamed to
- *    `<name>-<original>` here and everywhere the diagram uses them (`animation`,
+ *    `<prefix>-<original>` here and everywhere the diagram uses them (`animation`,
  *    `animation-name`, `font-family`, `font`, in `<style>`, `style=` and attributes), so a
  *    diagram can neither redefine the site's fonts nor another diagram's animation.
  * The other global at-rules never get this far (css-safety.ts removes them).
@@ -211,7 +212,7 @@ function renameId(elements: XastElement[], styles: XastElement[], from: string, 
 }
 
 /** svgo plugin: gives the root its generated id, scopes every `<style>` and the names it defines. */
-export function createScopeStylesPlugin(name: string): CustomPlugin {
+export function createScopeStylesPlugin(prefix: string): CustomPlugin {
   return {
     name: 'casebookScopeStyles',
     fn: (root) => {
@@ -219,9 +220,9 @@ export function createScopeStylesPlugin(name: string): CustomPlugin {
       if (!svg) return null;
       const elements = allElements(svg);
       const styles = elements.filter((e) => e.name === 'style');
-      const rootId = `${name}-root`;
+      const rootId = prefix;
       const authorRootId = svg.attributes.id;
-      // An inner element already called `<name>-root` (an author id "root") gives way.
+      // An inner element already called like the root (an author id that was the prefix) gives way.
       const taken = new Set(elements.map((e) => e.attributes.id).filter((id): id is string => id !== undefined));
       for (const el of elements) {
         if (el === svg || el.attributes.id !== rootId) continue;
@@ -243,7 +244,7 @@ export function createScopeStylesPlugin(name: string): CustomPlugin {
         for (const child of style.children) {
           if (child.type !== 'text' && child.type !== 'cdata') continue;
           try {
-            definedNames(child.value, name, names);
+            definedNames(child.value, prefix, names);
           } catch {
             // Unparseable CSS defines nothing we can rename; scopeCss below still anchors it.
           }

@@ -5,7 +5,7 @@
  * own plugins; then editor leftovers, the viewBox, and svgo's default preset with the
  * changes a reader needs: `<desc>` kept (svgo 4 keeps `<title>` and `viewBox` by default),
  * ids referenced from ARIA attributes preserved, `currentColor` left alone.
- * Pass 2 (once) names the title/desc, prefixes ids and references with the diagram name,
+ * Pass 2 (once) names the title/desc, prefixes ids and references with the diagram's id prefix (id-prefix.ts),
  * shortens the classes the diagram's stylesheet uses, and scopes `<style>` rules to it. It runs once because prefixing is per diagram,
  * not an optimisation to repeat.
  */
@@ -81,15 +81,15 @@ export function optimiseConfig(o: OptimiseOptions, presetPluginByPlugin = true):
   };
 }
 
-export function finishConfig(name: string, onText: (t: AccessibleText) => void, renameClasses = true): Config {
+export function finishConfig(prefix: string, onText: (t: AccessibleText) => void, renameClasses = true): Config {
   const plugins: CustomPlugin[] = [createAccessibleTextPlugin(onText)];
   return {
     plugins: [
       ...plugins,
-      { name: 'prefixIds', params: { prefix: name, delim: '-', prefixIds: true, prefixClassNames: false } },
-      createReferencePrefixPlugin(name),
+      { name: 'prefixIds', params: { prefix, delim: '-', prefixIds: true, prefixClassNames: false } },
+      createReferencePrefixPlugin(prefix),
       ...(renameClasses ? [minifyClassesPlugin] : []),
-      createScopeStylesPlugin(name),
+      createScopeStylesPlugin(prefix),
       textOnlyPlugin,
     ],
   };

@@ -10,6 +10,7 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { optimize } from 'svgo';
+import { idPrefix } from '../../lib/diagrams/id-prefix.ts';
 import { processSvg } from '../../lib/diagrams/pipeline.ts';
 import { attackCorpus } from './corpus.ts';
 import { hazardsInline } from './hazards.ts';
@@ -34,7 +35,7 @@ export function compare(): Record<'casebook' | 'svgo' | 'dompurify', Tally> {
     else t.inert++;
   };
   for (const v of corpus) {
-    count(out.casebook, () => processSvg(v.svg, { name: v.id, file: `diagrams/${v.id}.svg` }).svg, v.id);
+    count(out.casebook, () => processSvg(v.svg, { name: v.id, file: `diagrams/${v.id}.svg` }).svg, idPrefix(v.id));
     count(out.svgo, () => optimize(v.svg, { plugins: ['preset-default'] }).data);
     count(out.dompurify, () => purify.sanitize(v.svg, { USE_PROFILES: { svg: true, svgFilters: true } }));
   }

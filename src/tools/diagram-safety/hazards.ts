@@ -49,7 +49,7 @@ function cssHazards(css: string, where: string, out: string[], scope: string | u
 
 /**
  * Every hazard in `markup` as it would be inlined in a page; empty when it is inert. `scope`
- * is the prefix a sanitiser gave the diagram's own names (Casebook: the diagram name), if any.
+ * is the prefix a sanitiser gave the diagram's own names (Casebook: the diagram's id prefix), if any.
  */
 export function hazardsInline(markup: string, scope?: string): string[] {
   const out: string[] = [];

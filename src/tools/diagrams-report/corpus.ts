@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { optimize } from 'svgo';
 import { diagramFigure } from '../../lib/diagrams/figure.ts';
+import { allocateIdPrefixes } from '../../lib/diagrams/id-prefix.ts';
 import { processSvg, type ProcessedDiagram } from '../../lib/diagrams/pipeline.ts';
 import { standaloneSvg } from '../../lib/diagrams/standalone.ts';
 import { comparePngs, shoot, shootDocument, sourceRoot, stage, type PixelDiff } from './pixels.ts';
@@ -28,12 +29,16 @@ export interface CorpusEntry {
 export interface LoadedEntry extends CorpusEntry {
   name: string;
   source: string;
+  /** The id prefix a site holding all of the corpus would give it (id-prefix.ts). */
+  idPrefix: string;
 }
 
 export function loadCorpus(root = process.cwd()): LoadedEntry[] {
   const dir = join(root, CORPUS_DIR);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: CorpusEntry[] };
-  return manifest.files.map((e) => ({ ...e, name: e.file.replace(/\.svg$/, ''), source: readFileSync(join(dir, e.file), 'utf8') }));
+  const name = (e: CorpusEntry): string => e.file.replace(/\.svg$/, '');
+  const prefixes = allocateIdPrefixes(manifest.files.map(name));
+  return manifest.files.map((e) => ({ ...e, name: name(e), idPrefix: prefixes.get(name(e)) ?? '', source: readFileSync(join(dir, e.file), 'utf8') }));
 }
 
 export interface SizeMeasure {
@@ -44,7 +49,7 @@ export interface SizeMeasure {
 }
 
 export function measureSizes(entry: LoadedEntry): SizeMeasure {
-  const diagram = processSvg(entry.source, { name: entry.name, file: `diagrams/${entry.file}` });
+  const diagram = processSvg(entry.source, { name: entry.name, idPrefix: entry.idPrefix, file: `diagrams/${entry.file}` });
   const plain = optimize(entry.source, { plugins: ['preset-default'] }).data;
   return { bytesIn: Buffer.byteLength(entry.source), plainSvgo: Buffer.byteLength(plain), casebook: diagram.bytesOut, diagram };
 }

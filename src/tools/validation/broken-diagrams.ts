@@ -7,7 +7,7 @@
  * a diagram it processed cold is not processed again by the build, and an unchanged one is
  * read, not re-run through svgo.
  */
-import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
+import { listDiagramFolder, sitePrefix } from '../../lib/diagrams/catalogue.ts';
 import { DiagramError } from '../../lib/diagrams/errors.ts';
 import { processSvg } from '../../lib/diagrams/pipeline.ts';
 import { diagramCache, diagramCacheKey } from '../../lib/diagrams/cache.ts';
@@ -26,7 +26,8 @@ export async function brokenDiagramProblems(root: string, names: Iterable<string
     if (!diagram) continue; // a text diagram (checked by text-diagram-fences.ts)
     try {
       const source = readDiagramFile(diagram.path, root, diagram.file, resolveLimits());
-      throughDiskCache(cache, diagramCacheKey(name, source), () => processSvg(source, { name, file: diagram.file }));
+      const idPrefix = sitePrefix(name, root);
+      throughDiskCache(cache, diagramCacheKey(name, idPrefix, source), () => processSvg(source, { name, idPrefix, file: diagram.file }));
     } catch (error) {
       if (!(error instanceof DiagramError)) throw error;
       problems.push(diagramProblem(error));

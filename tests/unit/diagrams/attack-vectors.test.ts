@@ -6,6 +6,7 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { DiagramError } from '../../../src/lib/diagrams/errors.ts';
+import { idPrefix } from '../../../src/lib/diagrams/id-prefix.ts';
 import { processSvg, type ProcessedDiagram } from '../../../src/lib/diagrams/pipeline.ts';
 import { checkInlineMarkup, checkStandaloneXml } from '../../../src/lib/diagrams/safety/final-check.ts';
 import { scopeCss } from '../../../src/lib/diagrams/scope-styles.ts';
@@ -13,6 +14,8 @@ import { standaloneSvg } from '../../../src/lib/diagrams/standalone.ts';
 import { elements } from './support.ts';
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"';
+/** The id prefix of the diagram "v": its root id, and what its other ids start with. */
+const V = idPrefix('v');
 const run = (source: string, name = 'v'): ProcessedDiagram => processSvg(source, { name, file: `diagrams/${name}.svg` });
 
 function refused(source: string, name = 'v'): DiagramError {
@@ -166,7 +169,7 @@ describe('confinement: nothing a diagram says reaches the rest of the page', () 
     const out = run(`<svg ${SVG}><title>t</title><style>@property --color-text{syntax:"*";inherits:false;initial-value:red} @page{margin:0} @counter-style x{system:cyclic;symbols:a} @font-palette-values --p{font-family:X} @layer base{text{fill:red}} @namespace x url(urn:x); rect{fill:blue}</style><rect width="9" height="9"/></svg>`);
     expectInert(out);
     expect(out.svg).not.toMatch(/@property|@page|@counter-style|@font-palette-values|@layer|@namespace/);
-    expect(out.svg).toMatch(/#v-root rect\{fill:(blue|#00f)\}/);
+    expect(out.svg).toMatch(new RegExp(`#${V} rect\\{fill:(blue|#00f)\\}`));
     expect(out.warnings.filter((w) => w.includes('<style>: removed @'))).toHaveLength(6);
   });
 
@@ -175,10 +178,10 @@ describe('confinement: nothing a diagram says reaches the rest of the page', () 
     const out = run(`<svg ${SVG}><title>t</title><style>@font-face{font-family:"Inter";src:url(${font})} @keyframes spin{to{opacity:0}} text{font-family:Inter,sans-serif;animation:spin 1s} .b{animation-name:spin}</style><text font-family="Inter" y="9">a</text><text class="b" style="font-family:'Inter'" y="19">b</text></svg>`);
     expectInert(out);
     expect(out.svg).not.toMatch(/font-family:\s*"?Inter"?[,;}]|keyframes spin\b|animation:spin/);
-    expect(out.svg).toContain('@keyframes v-spin');
-    expect(out.svg).toMatch(/font-family:v-Inter/);
+    expect(out.svg).toContain(`@keyframes ${V}-spin`);
+    expect(out.svg).toContain(`font-family:${V}-Inter`);
     const texts = elements(out.svg).filter((e) => e.name === 'text');
-    expect(texts[0]?.attribs['font-family']).toBe('v-Inter');
+    expect(texts[0]?.attribs['font-family']).toBe(`${V}-Inter`);
   });
 
   it('selectors stay inside the diagram, even through the root: svg ~ p, :root + a', () => {
@@ -187,26 +190,26 @@ describe('confinement: nothing a diagram says reaches the rest of the page', () 
     const out = run(`<svg ${SVG}><title>t</title><style>svg ~ rect{display:none} svg>rect{fill:red}</style><rect width="9" height="9"/></svg>`);
     expectInert(out);
     const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
-    for (const rule of css.split('}').filter(Boolean)) expect(rule).toMatch(/^(svg)?#v-root[ >]/);
+    for (const rule of css.split('}').filter(Boolean)) expect(rule).toMatch(new RegExp(`^(svg)?#${V}[ >]`));
   });
 
   it('the root id is generated, never the author\'s (id="figcaption" would be the caption\'s id)', () => {
     const out = run(`<svg ${SVG} id="figcaption" style="position:fixed;inset:0"><title>t</title><style>#figcaption{fill:red} :root{color:red}</style><a href="https://example.com/"><rect width="9" height="9"/></a><use href="#figcaption"/></svg>`);
     expectInert(out);
     const ids = elements(out.svg).map((e) => e.attribs.id).filter(Boolean);
-    expect(ids[0]).toBe('v-root');
-    expect(ids).not.toContain('v-figcaption');
-    expect(out.svg).not.toContain('#v-figcaption');
+    expect(ids[0]).toBe(V);
+    expect(ids).not.toContain(`${V}-figcaption`);
+    expect(out.svg).not.toContain(`#${V}-figcaption`);
   });
 
   it('an inner id that would collide with the generated root id is renamed, references included', () => {
-    const out = run(`<svg ${SVG}><title>t</title><defs><linearGradient id="root"><stop offset="0" stop-color="red"/></linearGradient></defs><style>rect{stroke:blue}</style><rect width="9" height="9" fill="url(#root)"/></svg>`);
+    const out = run(`<svg ${SVG}><title>t</title><defs><linearGradient id="${V}"><stop offset="0" stop-color="red"/></linearGradient></defs><style>rect{stroke:blue}</style><rect width="9" height="9" fill="url(#${V})"/></svg>`);
     const els = elements(out.svg);
     const ids = els.map((e) => e.attribs.id).filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
     const rect = els.find((e) => e.name === 'rect' || e.name === 'path');
     const ref = /url\(#([^)]+)\)/.exec(rect?.attribs.fill ?? '')?.[1];
-    expect(ref).not.toBe('v-root');
+    expect(ref).not.toBe(V);
     expect(ids).toContain(ref);
   });
 });

@@ -23,7 +23,7 @@ describe('accessible name', () => {
 
   it('then the <title>', () => {
     const root = rootOf(inlineSvg(withTitle, { caption: 'Cap', captionId: 'cap' }));
-    expect(root['aria-labelledby']).toBe('alpha-title');
+    expect(root['aria-labelledby']).toBe(`${withTitle.idPrefix}-title`);
     expect(root['aria-label']).toBeUndefined();
   });
 
@@ -40,7 +40,7 @@ describe('accessible name', () => {
 
   it('describes the figure with its <desc>', () => {
     const themed = processFixture('themed.svg');
-    expect(rootOf(inlineSvg(themed))['aria-describedby']).toBe('themed-desc');
+    expect(rootOf(inlineSvg(themed))['aria-describedby']).toBe(`${themed.idPrefix}-desc`);
   });
 });
 

@@ -18,8 +18,9 @@ describe('ids: two diagrams with the same ids on one page', () => {
     const idsB = idsAndReferences(b.svg).ids;
     expect(idsA.length).toBeGreaterThanOrEqual(4);
     expect(idsA.filter((id) => idsB.includes(id))).toEqual([]);
-    for (const id of idsA) expect(id.startsWith('alpha-')).toBe(true);
-    for (const id of idsB) expect(id.startsWith('beta-')).toBe(true);
+    expect(a.idPrefix).not.toBe(b.idPrefix);
+    for (const id of idsA) expect(id === a.idPrefix || id.startsWith(`${a.idPrefix}-`)).toBe(true);
+    for (const id of idsB) expect(id === b.idPrefix || id.startsWith(`${b.idPrefix}-`)).toBe(true);
   });
 
   it('still resolve every reference (url(), href, xlink:href, style=, aria-labelledby) inside their own diagram', () => {
@@ -31,7 +32,7 @@ describe('ids: two diagrams with the same ids on one page', () => {
   });
 
   it('names the root title so the figure can point at it', () => {
-    expect(elements(a.svg).find((e) => e.name === 'title')?.attribs.id).toBe('alpha-title');
+    expect(elements(a.svg).find((e) => e.name === 'title')?.attribs.id).toBe(`${a.idPrefix}-title`);
     expect(a.title).toBe('Diagram A');
   });
 });
@@ -119,8 +120,8 @@ describe('theming', () => {
 
   it('confines the diagram\'s own <style> to the diagram', () => {
     const style = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
-    expect(elements(out.svg)[0]?.attribs.id).toBe('themed-root');
-    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith('#themed-root')).toBe(true);
+    expect(elements(out.svg)[0]?.attribs.id).toBe(out.idPrefix);
+    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith(`#${out.idPrefix}`)).toBe(true);
   });
 
   it('scopes each kind of selector without changing what it selects inside the diagram', () => {
@@ -141,8 +142,8 @@ describe('theming', () => {
     );
     const style = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
     expect(style).toContain('#c2410c');
-    expect(style).not.toMatch(/#anch-root\s*#anch-root|#my-svg/);
-    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith('#anch-root ')).toBe(true);
+    expect(style).not.toMatch(new RegExp(`#${out.idPrefix}\\s*#${out.idPrefix}|#my-svg`));
+    for (const rule of style.split('}').filter(Boolean)) expect(rule.startsWith(`#${out.idPrefix} `)).toBe(true);
   });
 
   it('drops style attributes that are not CSS (Mermaid\'s style="undefined;;;") with a warning, never a crash (issue #11)', () => {
@@ -166,7 +167,7 @@ describe('class names', () => {
     const classes = elements(out.svg).filter((e) => e.attribs.class !== undefined).map((e) => e.attribs.class);
     // 'a' is taken by a class no rule uses (page CSS might), so the most used class gets 'b'.
     expect(classes).toEqual(['b a', 'b', 'c']);
-    expect(out.svg).toContain('#cls-root .b{fill:red}#cls-root .c{stroke:#00f}');
+    expect(out.svg).toContain(`#${out.idPrefix} .b{fill:red}#${out.idPrefix} .c{stroke:#00f}`);
   });
 
   it('generates distinct short names', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagramError } from '../../../src/lib/diagrams/errors.ts';
+import { idPrefix } from '../../../src/lib/diagrams/id-prefix.ts';
 import { processSvg, type ProcessOptions } from '../../../src/lib/diagrams/pipeline.ts';
 import { createDiagramRegistry } from '../../../src/lib/diagrams/registry.ts';
 import { FIXTURES } from './support.ts';
@@ -51,7 +52,7 @@ describe('registry', () => {
     const themed = build.loadDiagram('themed');
     build.loadDiagram('alpha');
     build.loadDiagram('themed');
-    expect(themed.svg).toContain('id="themed-root"');
+    expect(themed.svg).toContain(`id="${themed.idPrefix}"`);
     expect(runs.sort()).toEqual(['alpha', 'queue', 'themed']);
     expect(logs).toHaveLength(1);
     const report = logs[0] ?? '';
@@ -70,7 +71,7 @@ describe('registry', () => {
     const second = newBuild();
     const themed = second.loadDiagram('themed');
     expect(runs).toEqual([]);
-    expect(themed.svg).toContain('id="themed-root"');
+    expect(themed.svg).toContain(`id="${themed.idPrefix}"`);
     expect(logs.at(-1)).toMatch(/3 from cache/);
   });
 
@@ -85,7 +86,7 @@ describe('registry', () => {
 
   it('within one build, a file replaced after its first load is loaded again; a removed one is gone', () => {
     const build = newBuild();
-    expect(build.findDiagram('themed')?.svg).toContain('id="themed-root"');
+    expect(build.findDiagram('themed')?.svg).toContain(`id="${idPrefix('themed')}"`);
     expect(build.loadDiagram('themed')).toBe(build.findDiagram('themed'));
     writeFileSync(join(diagramsDir, 'themed.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Replaced</title></svg>');
     expect(build.findDiagram('themed')?.title).toBe('Replaced');

@@ -71,7 +71,7 @@ describe('remote CSS', () => {
   });
 
   it('keeps local #fragment references and the rest of the CSS', () => {
-    expect(out.svg).toMatch(/url\(#remote-css-[\w-]+\)/);
+    expect(out.svg).toMatch(new RegExp(`url\\(#${out.idPrefix}-[\\w-]+\\)`));
     expect(out.svg).toMatch(/font-family:\s*Inter,\s*sans-serif/);
     expect(out.svg).toContain('var(--cb-diagram-fg');
     expect(out.svg).toMatch(/stroke-width:2|stroke-width="2"/);

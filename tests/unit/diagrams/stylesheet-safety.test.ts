@@ -25,15 +25,16 @@ describe('stylesheet-aware optimisation', () => {
     expect(names).toContain('line');
     expect(elements(out.svg).filter((e) => e.name === 'g')).toHaveLength(2);
     const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
-    expect(css).toMatch(/#boxes-root rect\{[^}]*rx:10/);
-    expect(css).toContain('url(#boxes-arrow)');
+    expect(css).toMatch(new RegExp(`#${out.idPrefix} rect\\{[^}]*rx:10`));
+    expect(css).toContain(`url(#${out.idPrefix}-arrow)`);
   });
 
   it('a selector anchored on the root id (mermaid\'s "#my-svg .x") still matches after scoping', () => {
     const source = '<svg xmlns="http://www.w3.org/2000/svg" id="my-svg" viewBox="0 0 10 10"><title>t</title><style>#my-svg{font-family:serif}#my-svg .a{fill:red}</style><rect class="a" width="5" height="5"/></svg>';
-    const css = elements(processSvg(source, { name: 'm', file: 'diagrams/m.svg' }).svg).find((e) => e.name === 'style')?.text ?? '';
+    const out = processSvg(source, { name: 'm', file: 'diagrams/m.svg' });
+    const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
     // The root's id is generated (#9: never the author's), and the author's selectors follow it.
-    expect(css).toMatch(/^#m-root\{font-family:serif\}#m-root \.\w+\{fill:red\}$/);
+    expect(css).toMatch(new RegExp(`^#${out.idPrefix}\\{font-family:serif\\}#${out.idPrefix} \\.\\w+\\{fill:red\\}$`));
   });
 
   it('a real mermaid-cli sequence diagram keeps every message arrow and its stroke rule', () => {
@@ -43,7 +44,7 @@ describe('stylesheet-aware optimisation', () => {
     expect(arrows).toHaveLength(10);
     const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
     const cls = arrows[0]?.attribs.class ?? '';
-    expect(css).toMatch(new RegExp(`#seq-[\\w-]+ \\.${cls}\\{[^}]*stroke:#333`));
+    expect(css).toMatch(new RegExp(`#${out.idPrefix} \\.${cls}\\{[^}]*stroke:#333`));
   });
 
   it('decides per step', () => {

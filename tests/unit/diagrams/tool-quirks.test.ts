@@ -51,7 +51,7 @@ describe('a stylesheet class on the root element (Visio)', () => {
     const css = elements(out.svg).find((e) => e.name === 'style')?.text ?? '';
     const rootClass = root(out.svg).class ?? '';
     expect(rootClass).not.toBe('');
-    expect(css).toContain(`#visio-root.${rootClass}{fill:none;font-size:12px}`);
+    expect(css).toContain(`#${out.idPrefix}.${rootClass}{fill:none;font-size:12px}`);
   });
 
   it('Visio is named as the tool', () => {
@@ -101,7 +101,7 @@ describe('a stylesheet with XML entities (mermaid-cli writes `text.actor&gt;tspa
     const names = elements(out.svg).map((e) => e.name);
     expect(names).not.toContain('symbol');
     // The markers the messages and the stylesheet name stay, and the child rule still applies.
-    expect(elements(out.svg).filter((e) => e.name === 'marker').map((e) => e.attribs.id)).toContain('seq-arrowhead');
+    expect(elements(out.svg).filter((e) => e.name === 'marker').map((e) => e.attribs.id)).toContain(`${out.idPrefix}-arrowhead`);
     expect(elements(out.svg).find((e) => e.name === 'style')?.text).toMatch(/text\.\w+>tspan\{/);
     expect(out.bytesOut).toBeLessThan(source.length * 0.4);
   });

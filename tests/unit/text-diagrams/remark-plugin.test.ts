@@ -15,6 +15,7 @@ import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { sitePrefix } from '../../../src/lib/diagrams/catalogue.ts';
 import { TextDiagramCache } from '../../../src/lib/diagrams/text/cache.ts';
 import { createTextDiagramService } from '../../../src/lib/diagrams/text/render.ts';
 import { remarkTextDiagrams, type RenderedFence } from '../../../src/lib/diagrams/text/remark-text-diagrams.ts';
@@ -54,8 +55,11 @@ describe('remark plugin: fences become figures', () => {
     expect(html).toContain('data-diagram="three-languages-dot-1"');
     expect(html).toContain('href="/portfolio/diagrams/charge-flow.svg"');
     expect(html).toMatch(/<figcaption[^>]*>[\s\S]*Charge flow[\s\S]*View diagram/);
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="charge-flow-title"/);
-    expect(html).toContain("<title id=\"charge-flow-title\">Charge flow</title>");
+    // Ids start with the diagram's id prefix, allocated over every diagram of the site.
+    const prefix = fences.find((f) => f.name === 'charge-flow')?.processed.idPrefix ?? '';
+    expect(prefix).toBe(sitePrefix('charge-flow'));
+    expect(html).toMatch(new RegExp(`<svg[^>]*role="img"[^>]*aria-labelledby="${prefix}-title"`));
+    expect(html).toContain(`<title id="${prefix}-title">Charge flow</title>`);
     // Labels stay text, ids are prefixed per diagram, and no script appears.
     expect(html).toMatch(/<text[^>]*>POST \/charge \(Idempotency-Key\)<\/text>/);
     expect(html).toMatch(/<text[^>]*>Argo CD<\/text>/);

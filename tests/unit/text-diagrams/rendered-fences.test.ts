@@ -28,7 +28,7 @@ const blankedToLines = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, (
 function fakeFence(name: string, file: string): RenderedFence {
   return {
     name, lang: 'dot', file, line: 6, caption: undefined, warnings: [],
-    processed: { name, svg: `<svg id="${name}"/>`, viewBox: '0 0 10 10', width: 10, height: 10, bytesIn: 20, bytesOut: 20, warnings: [], hash: name },
+    processed: { name, idPrefix: 'Ab1', svg: `<svg id="${name}"/>`, viewBox: '0 0 10 10', width: 10, height: 10, bytesIn: 20, bytesOut: 20, warnings: [], hash: name },
   };
 }
 

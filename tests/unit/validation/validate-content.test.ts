@@ -4,6 +4,7 @@ import { validateContent } from '../../../src/tools/validation/validate-content.
 import { brokenDiagramProblems } from '../../../src/tools/validation/broken-diagrams.ts';
 import { cacheDir } from '../../../src/lib/cache.ts';
 import { diagramCache, diagramCacheKey } from '../../../src/lib/diagrams/cache.ts';
+import { sitePrefix } from '../../../src/lib/diagrams/catalogue.ts';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { createDiagramRegistry } from '../../../src/lib/diagrams/registry.ts';
 import { caseStudy, makeProject, runTsx, VALID_FRONTMATTER } from './helpers.ts';
@@ -204,9 +205,9 @@ describe('broken diagrams', () => {
     const root = await makeProject({ 'diagrams/fine.svg': fine, 'diagrams/broken.svg': broken });
     expect(await brokenDiagramProblems(root, ['fine', 'broken'])).toHaveLength(1);
     const cache = diagramCache(cacheDir('diagrams', process.env, root));
-    expect(cache.get(diagramCacheKey('broken', broken))).toBeUndefined();
-    const expected = processSvg(fine, { name: 'fine', file: 'diagrams/fine.svg' });
-    expect(cache.get(diagramCacheKey('fine', fine))).toEqual(expected);
+    expect(cache.get(diagramCacheKey('broken', sitePrefix('broken', root), broken))).toBeUndefined();
+    const expected = processSvg(fine, { name: 'fine', idPrefix: sitePrefix('fine', root), file: 'diagrams/fine.svg' });
+    expect(cache.get(diagramCacheKey('fine', sitePrefix('fine', root), fine))).toEqual(expected);
 
     const ran: string[] = [];
     const registry = createDiagramRegistry({

@@ -18,7 +18,7 @@ import { diagramCache, diagramCacheKey } from '../cache.ts';
 import { timeWorkAsync } from '../../build-phases.ts';
 import { DiagramError } from '../errors.ts';
 import { processSvg, type ProcessedDiagram } from '../pipeline.ts';
-import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
+import { defaultDiagramName, FenceMetaError, fenceLang, parseFenceMeta, sitePrefix, TEXT_DIAGRAM_LANG_LABEL as LANG_LABEL } from '../catalogue.ts';
 import { diagramFigure } from '../figure.ts';
 import { withTitle } from '../inline.ts';
 import { embedD2Icons, type IconFolders } from './d2-icons.ts';
@@ -74,13 +74,14 @@ const processedInMemory = new Map<string, ProcessedDiagram>();
  * processed by the page build and again by the collector for /diagrams/<name>.svg.
  */
 function processCached(svg: string, name: string, file: string): ProcessedDiagram {
-  const key = diagramCacheKey(name, svg);
+  const idPrefix = sitePrefix(name);
+  const key = diagramCacheKey(name, idPrefix, svg);
   const inMemory = processedInMemory.get(key);
   if (inMemory) return inMemory;
   pipelineCache ??= diagramCache();
   let processed = pipelineCache.get(key);
   if (!processed) {
-    processed = processSvg(svg, { name, file });
+    processed = processSvg(svg, { name, idPrefix, file });
     pipelineCache.set(key, processed);
   }
   processedInMemory.set(key, processed);
