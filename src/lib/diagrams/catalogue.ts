@@ -29,7 +29,7 @@ import { join, relative, sep } from 'node:path';
 import { closestMatch } from '../did-you-mean.ts';
 import { formatOf } from '../markdown/features.ts';
 import { DiagramError } from './errors.ts';
-import { allocateIdPrefixes, idPrefix } from './id-prefix.ts';
+import { allocateIdPrefixes, idPrefix, SHORT_PREFIX_LENGTH } from './id-prefix.ts';
 import { fileRuleProblem } from './safety/files.ts';
 import type { ProcessedDiagram } from './pipeline.ts';
 
@@ -364,6 +364,21 @@ export function sitePrefix(name: string, root: string = process.cwd()): string {
     tables.set(root, table);
   }
   return table.prefixes.get(name) ?? allocateIdPrefixes([...table.names, name]).get(name) ?? idPrefix(name);
+}
+
+/**
+ * What a diagram's prefix takes from the rest of the site: the names whose 3-character code
+ * collided, with the longer prefix each got, one `name=prefix` a line (empty when none did).
+ * Every other name's prefix is its own code, which depends on the name alone; so a cache of
+ * output holding prefixes (compiled MDX) is keyed by this, not by every other study's text.
+ */
+export function lengthenedPrefixes(root: string = process.cwd()): string {
+  const names = siteDiagramNames(root);
+  return [...allocateIdPrefixes(names)]
+    .filter(([, prefix]) => prefix.length > SHORT_PREFIX_LENGTH)
+    .map(([name, prefix]) => `${name}=${prefix}`)
+    .sort()
+    .join('\n');
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@
  * - the files a plugin may read: everything under diagrams/ (names for the `<Diagram>` check,
  *   the committed Mermaid renders, D2 icons) and every file under content/ that is not a case
  *   study (images, icons next to a study), by path and bytes;
- * - the `CASEBOOK_*` settings that are inputs (the base path goes into figure links).
+ * - the `CASEBOOK_*` settings that are inputs (the base path goes into figure links);
+ * - the diagram id prefixes lengthened by a collision anywhere in the site (a fence's prefix
+ *   is its name's own code otherwise; catalogue.ts `lengthenedPrefixes`).
  * Anything else a plugin reads is a bug of this list: the safe fix is adding it here.
  *
  * The text-diagram plugin also leaves two things besides the module: its warnings (printed
@@ -26,6 +28,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../cache.ts';
+import { lengthenedPrefixes } from '../diagrams/catalogue.ts';
 import type { RenderedFence } from '../diagrams/text/remark-text-diagrams.ts';
 import { codeFingerprint, NOT_INPUTS } from '../../tools/validation/result-cache.ts';
 import { pruneEntries, touchEntry } from '../site-output-cache.ts';
@@ -96,6 +99,8 @@ export function sharedCompileInputs(root: string, rendererOptions: unknown, env:
     ...folderParts(join(root, 'diagrams'), () => true),
     'content',
     ...folderParts(join(root, 'content'), (f) => !STUDY_FILE.test(f)),
+    'id prefixes',
+    lengthenedPrefixes(root),
   );
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fenceNamesInText, siteDiagramNames, sitePrefix } from '../../../src/lib/diagrams/catalogue.ts';
+import { fenceNamesInText, lengthenedPrefixes, siteDiagramNames, sitePrefix } from '../../../src/lib/diagrams/catalogue.ts';
 import { allocateIdPrefixes, ID_PREFIX, idPrefix, prefixCode, SHORT_PREFIX_LENGTH } from '../../../src/lib/diagrams/id-prefix.ts';
 import { processSvg } from '../../../src/lib/diagrams/pipeline.ts';
 import { elements, idsAndReferences } from './support.ts';
@@ -136,3 +136,13 @@ function siteWith(site: { files: readonly string[]; studies: Record<string, stri
   for (const [f, text] of Object.entries(site.studies)) writeFileSync(join(root, 'content', 'case-studies', f), `---\ntitle: x\n---\n${text}`);
   return root;
 }
+
+describe('what a cache of compiled pages must know', () => {
+  it('lists only the names a collision lengthened, so an unrelated new fence changes nothing', () => {
+    const plain = siteWith({ files: ['alpha'], studies: { 'one.mdx': '```mermaid name="beta"\ngraph TD\n```\n' } });
+    expect(lengthenedPrefixes(plain)).toBe('');
+    const [file, fence] = COLLIDING;
+    const collided = siteWith({ files: [file], studies: { 'one.mdx': `\`\`\`mermaid name="${fence}"\ngraph TD\n\`\`\`\n` } });
+    expect(lengthenedPrefixes(collided)).toBe(`${file}=${sitePrefix(file, collided)}\n${fence}=${sitePrefix(fence, collided)}`);
+  });
+});
