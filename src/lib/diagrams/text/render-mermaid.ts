@@ -26,6 +26,7 @@ import { packageVersion } from './package-version.ts';
 import { sharedStore, storeKey, type RenderStore } from './render-store.ts';
 import { DIAGRAM_FONT } from './theme.ts';
 import { TextDiagramError, type RenderedTextDiagram, type TextDiagramRenderer } from './types.ts';
+import { canonicalMermaidIds } from './mermaid-ids.ts';
 
 
 /** mermaid.initialize() options. Part of the render-cache key. */
@@ -40,10 +41,15 @@ export const MERMAID_CONFIG = {
   c4: MERMAID_C4_COLOURS,
   deterministicIds: true,
   deterministicIDSeed: 'casebook',
+  // Rough.js (mermaid's shape drawing, also in the classic look) draws from Math.random when
+  // this is 0, mermaid's default: rounded shapes came back with different path data on every
+  // render. A fixed seed makes a render a function of its source. In `secure`, so an init
+  // directive cannot set it back to 0.
+  handDrawnSeed: 1,
   suppressErrorRendering: true,
   maxTextSize: 200_000,
   // Mermaid's own secure keys, plus the ones that make the site's look.
-  secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'theme', 'fontFamily', 'themeCSS'],
+  secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'theme', 'fontFamily', 'themeCSS', 'handDrawnSeed'],
 } as const;
 
 /** Bump when the page setup changes the raw output (fonts, wrapper); part of the key. */
@@ -121,6 +127,11 @@ export type PageResult = { ok: true; svg: string; type: string } | { ok: false; 
  * reported when both fail.
  */
 export async function renderInPage(page: Page, source: string, fallback?: Record<string, unknown>): Promise<PageResult> {
+  const result = await renderInPageRaw(page, source, fallback);
+  return result.ok ? { ...result, svg: canonicalMermaidIds(result.svg) } : result;
+}
+
+function renderInPageRaw(page: Page, source: string, fallback?: Record<string, unknown>): Promise<PageResult> {
   return page.evaluate(
     // No named inner functions here: tsx's keepNames would wrap them in a helper (__name)
     // that does not exist in the page.
