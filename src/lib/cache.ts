@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 /** Bump a cache's version when its pipeline changes in a way its key parts do not capture. */
 export const PIPELINE_VERSIONS = {
   /** Processed SVGs (sanitise, svgo, ids, report): src/lib/diagrams/pipeline.ts. */
-  diagrams: '9',
+  diagrams: '10',
   /** Rendered Mermaid/D2/Graphviz SVGs (theming, stripping): src/lib/diagrams/text/. */
   'text-diagrams': '4',
   /** Social card PNGs (card design is in the key; this covers rasterising): src/lib/og-image/. */

@@ -178,8 +178,8 @@ function scopeSelector(selector: csstree.Selector, rootId: string, authorRootId:
   selector.children = new csstree.List<csstree.CssNode>().fromArray(scoped);
 }
 
-/** Every element below (and including) `node`, iteratively. */
-function allElements(node: XastElement): XastElement[] {
+/** Every element below (and including) `node`, in document order, iteratively. */
+export function allElements(node: XastElement): XastElement[] {
   const out: XastElement[] = [];
   const stack = [node];
   while (stack.length > 0) {

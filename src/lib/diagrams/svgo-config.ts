@@ -17,6 +17,7 @@ import type { DiagramLimits } from './safety/bounds.ts';
 import { createUseBoundsPlugin } from './safety/use-bounds.ts';
 import { createSanitisePlugin, type SanitiseContext } from './sanitise.ts';
 import { minifyClassesPlugin } from './minify-classes.ts';
+import { rootTextAttributesPlugin } from './root-text-attributes.ts';
 import { createScopeStylesPlugin } from './scope-styles.ts';
 import { textOnlyPlugin } from './safety/text-only.ts';
 import { createParking, styleToAttrsWithoutStylesheetPlugin } from './svgo-workarounds.ts';
@@ -74,6 +75,8 @@ export function optimiseConfig(o: OptimiseOptions, presetPluginByPlugin = true):
         ...structural,
         ...shapes,
       }),
+      // Label attributes said once (root-text-attributes.ts).
+      rootTextAttributesPlugin,
       { name: 'removeXlink', params: { includeLegacy: false } },
       parking.restoreLinkHref,
       parking.restoreCustomPropertyStyle,
