@@ -11,10 +11,12 @@
  * editing one study leaves the others' reports valid; cross-file checks (slugs, series, broken
  * diagrams) always run.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, cacheKey, DiskCache, jsonFormat } from '../../lib/cache.ts';
 import { listDiagramFolder } from '../../lib/diagrams/catalogue.ts';
+import { pruneEntries, touchEntry } from '../../lib/site-output-cache.ts';
 import type { ValidationOutcome } from './background-validation.ts';
 import type { CaseStudyReport } from './validate-content.ts';
 
@@ -85,9 +87,26 @@ export interface ReportCacheInputs {
   shared?: string;
 }
 
+/** Earlier generations of per-file reports kept besides the current one, and passing verdicts kept. */
+export const KEPT_REPORT_GENERATIONS = 2;
+export const KEPT_OUTCOMES = 3;
+
+/**
+ * Reports live in a folder per generation of the shared inputs (`reports-<digest>`): editing
+ * any source file or diagram starts a new one, and all but the newest KEPT_REPORT_GENERATIONS
+ * earlier ones are removed, so the cache does not grow with every edit (every report of the
+ * old generation could never be read again). Files of the first layout (reports and verdicts
+ * side by side in the folder itself) are removed.
+ */
 export function createReportCache(inputs: ReportCacheInputs): ReportCache {
-  const store = new DiskCache(inputs.dir ?? cacheDir('validation', process.env, inputs.root), jsonFormat(isReport));
+  const base = inputs.dir ?? cacheDir('validation', process.env, inputs.root);
   const shared = inputs.shared ?? sharedInputs(inputs.root, inputs.componentNames);
+  const generation = `reports-${createHash('sha256').update(shared).digest('hex').slice(0, 32)}`;
+  const dir = join(base, generation);
+  touchEntry(dir);
+  pruneEntries(base, (name) => /^reports-[0-9a-f]{32}$/.test(name) && name !== generation, KEPT_REPORT_GENERATIONS);
+  pruneEntries(base, (name) => /^[0-9a-f]{64}\.json$/.test(name), 0);
+  const store = new DiskCache(dir, jsonFormat(isReport));
   const key = (file: string, source: string) => cacheKey('validation', shared, file, source);
   return {
     get: (file, source) => store.get(key(file, source)),
@@ -148,13 +167,21 @@ function isOutcome(value: unknown): value is ValidationOutcome {
     o.lines.every((l) => typeof l === 'object' && l !== null && (l as { stream?: unknown }).stream !== undefined && typeof (l as { text?: unknown }).text === 'string');
 }
 
+/** Verdicts live in `outcomes/`; only the KEPT_OUTCOMES most recently used are kept. */
 export function createOutcomeCache(inputs: ReportCacheInputs & { env?: NodeJS.ProcessEnv }): OutcomeCache {
-  const store = new DiskCache(inputs.dir ?? cacheDir('validation', process.env, inputs.root), jsonFormat(isOutcome));
+  const dir = join(inputs.dir ?? cacheDir('validation', process.env, inputs.root), 'outcomes');
+  const store = new DiskCache(dir, jsonFormat(isOutcome));
   const key = outcomeKey(inputs.root, inputs.componentNames, inputs.env);
   return {
-    get: () => store.get(key),
+    get: () => {
+      const hit = store.get(key);
+      if (hit) touchEntry(store.fileOf(key));
+      return hit;
+    },
     set: (outcome) => {
-      if (outcome.ok) store.set(key, outcome);
+      if (!outcome.ok) return;
+      store.set(key, outcome);
+      pruneEntries(dir, (name) => /^[0-9a-f]{64}\.json$/.test(name), KEPT_OUTCOMES);
     },
   };
 }

@@ -3,7 +3,8 @@
  * validation cache, and any change to a file, to the diagrams that exist, to the component
  * names or to the validating code makes the file be checked again.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/tools/validation/problem.ts';
@@ -69,6 +70,26 @@ describe('validation cache', () => {
     expect(createReportCache({ ...inputs, shared: 'inputs-2' }).get('a.mdx', 'text')).toBeUndefined();
   });
 
+  it('keeps the current generation of reports and two before it, and drops the first layout\'s files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-generations-'));
+    const report: CaseStudyReport = { problems: [], diagrams: [] };
+    const legacy = join(dir, `${'a'.repeat(64)}.json`);
+    writeFileSync(legacy, '{}');
+    const t0 = Date.now() / 1000 - 100;
+    for (let i = 1; i <= 5; i++) {
+      createReportCache({ root: '/nowhere', dir, componentNames: [], shared: `inputs-${i}` }).set('a.mdx', 'text', report);
+      // Generations are ordered by last use: give each a distinct, increasing time.
+      const fresh = readdirSync(dir).filter((n) => n.startsWith('reports-')).map((n) => join(dir, n)).filter((g) => statSync(g).mtimeMs / 1000 > t0 + 50);
+      for (const g of fresh) utimesSync(g, t0 + i, t0 + i);
+    }
+    const left = readdirSync(dir);
+    expect(left.filter((n) => n.startsWith('reports-'))).toHaveLength(3);
+    expect(existsSync(legacy)).toBe(false);
+    // The newest still answers; the oldest was removed, so it misses.
+    expect(createReportCache({ root: '/nowhere', dir, componentNames: [], shared: 'inputs-5' }).get('a.mdx', 'text')).toEqual(report);
+    expect(createReportCache({ root: '/nowhere', dir, componentNames: [], shared: 'inputs-1' }).get('a.mdx', 'text')).toBeUndefined();
+  });
+
   it('shares across files: the diagram names, the assets, the component names and the code, not the other studies', async () => {
     const root = await makeProject({ 'content/case-studies/a.mdx': usesFlow, 'diagrams/flow.svg': SVG, 'src/x.ts': '1' });
     const base = sharedInputs(root, ['Callout']);
@@ -105,6 +126,23 @@ describe('whole-run verdict', () => {
     const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow, 'diagrams/flow.svg': SVG });
     createOutcomeCache({ root, componentNames: names, env: {} }).set(passed);
     expect(createOutcomeCache({ root, componentNames: names, env: {} }).get()).toEqual(passed);
+  });
+
+  it('keeps only the few most recently used verdicts', async () => {
+    const root = await makeProject({ 'content/case-studies/ok.mdx': usesFlow });
+    const dir = mkdtempSync(join(tmpdir(), 'verdicts-'));
+    const t0 = Date.now() / 1000 - 100;
+    for (let i = 1; i <= 5; i++) {
+      const env = { CASEBOOK_DIAGRAM_MAX_BYTES: String(1000 + i) };
+      createOutcomeCache({ root, dir, componentNames: names, env }).set(passed);
+      for (const f of readdirSync(join(dir, 'outcomes'))) {
+        const file = join(dir, 'outcomes', f);
+        if (statSync(file).mtimeMs / 1000 > t0 + 50) utimesSync(file, t0 + i, t0 + i);
+      }
+    }
+    expect(readdirSync(join(dir, 'outcomes'))).toHaveLength(3);
+    expect(createOutcomeCache({ root, dir, componentNames: names, env: { CASEBOOK_DIAGRAM_MAX_BYTES: '1005' } }).get()).toEqual(passed);
+    expect(createOutcomeCache({ root, dir, componentNames: names, env: { CASEBOOK_DIAGRAM_MAX_BYTES: '1001' } }).get()).toBeUndefined();
   });
 
   it('never stores a failing run', async () => {
